@@ -1,0 +1,435 @@
+//! The terminal front end: `validate` and `play`, with PRODUCT.md's exit codes
+//! (0 ok, 1 the input had errors, 2 usage error).
+//!
+//! It parses arguments, reads the real clock and stdin, and prints; the rules live in
+//! `scenario` and `engine`.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::engine::{Debrief, EngineError, Entry, Reply, Session, Step};
+use crate::library::{self, Checked, Library};
+use crate::paths;
+use crate::scenario::{self, Dimension, Scenario};
+
+/// Exit code: everything was fine.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the input had errors.
+pub const EXIT_INPUT: i32 = 1;
+/// Exit code: the command was used wrongly.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Turnaround: practise customer service recovery with upset customers.
+#[derive(Debug, Parser)]
+#[command(name = "turnaround", version, about)]
+pub struct Cli {
+    /// Where progress, settings and the trainer's scenarios live.
+    #[arg(long, global = true, env = paths::DATA_DIR_ENV, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The trainer's scenario folder (default: <data dir>/scenarios).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub scenarios: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do; with none, the desktop app opens.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files; with no PATH, the whole library. Folders are searched recursively.
+    Validate {
+        paths: Vec<PathBuf>,
+        /// Exit 1 when there are warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Print the diagnostics as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Play a scenario in the terminal: a choice turn reads a number.
+    Play {
+        /// A scenario file, or the id of a library scenario.
+        scenario: String,
+        /// The trainee's name.
+        #[arg(long, default_value = "terminal")]
+        trainee: String,
+        /// The attempt's seed (default: from the clock).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// A practice attempt, which does not count towards passing.
+        #[arg(long)]
+        practice: bool,
+        /// Print the finished attempt as JSON on stdout (prompts go to stderr).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl Cli {
+    /// The data dir in force.
+    pub fn data_dir(&self) -> PathBuf {
+        paths::data_dir(self.data_dir.as_deref())
+    }
+
+    /// The trainer's scenario folder in force.
+    pub fn trainer_scenarios(&self) -> PathBuf {
+        paths::trainer_scenarios(&self.data_dir(), self.scenarios.as_deref())
+    }
+}
+
+/// Runs a subcommand and returns the process exit code.
+pub fn run(cli: &Cli, command: &Command) -> i32 {
+    match command {
+        Command::Validate {
+            paths,
+            deny_warnings,
+            json,
+        } => validate(cli, paths, *deny_warnings, *json),
+        Command::Play {
+            scenario,
+            trainee,
+            seed,
+            practice,
+            json,
+        } => {
+            let options = PlayOptions {
+                trainee: trainee.clone(),
+                seed: seed.unwrap_or_else(clock_seed),
+                practice: *practice,
+                json: *json,
+            };
+            play(cli, scenario, &options)
+        }
+    }
+}
+
+fn clock_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+fn validate(cli: &Cli, paths: &[PathBuf], deny_warnings: bool, json: bool) -> i32 {
+    let mut checked: Vec<Checked> = Vec::new();
+    if paths.is_empty() {
+        checked.extend(library::check_builtins());
+        let trainer = cli.trainer_scenarios();
+        checked.extend(
+            library::ron_files(&trainer)
+                .iter()
+                .map(|p| library::check_file(p)),
+        );
+    } else {
+        for path in paths {
+            if !path.exists() {
+                eprintln!("error: {} does not exist", path.display());
+                return EXIT_USAGE;
+            }
+            checked.extend(
+                library::ron_files(path)
+                    .iter()
+                    .map(|p| library::check_file(p)),
+            );
+        }
+    }
+    let errors: usize = checked
+        .iter()
+        .map(|c| c.diagnostics.iter().filter(|d| d.is_error()).count())
+        .sum();
+    let warnings: usize = checked
+        .iter()
+        .map(|c| c.diagnostics.iter().filter(|d| !d.is_error()).count())
+        .sum();
+    if json {
+        #[derive(Serialize)]
+        struct FileReport<'a> {
+            file: &'a str,
+            ok: bool,
+            diagnostics: &'a [scenario::Diagnostic],
+        }
+        let reports: Vec<FileReport> = checked
+            .iter()
+            .map(|c| FileReport {
+                file: &c.source.name,
+                ok: !c.has_errors(),
+                diagnostics: &c.diagnostics,
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&reports).unwrap_or_default()
+        );
+    } else {
+        for c in &checked {
+            if !c.diagnostics.is_empty() {
+                print!("{}", scenario::render(&c.source, &c.diagnostics));
+            }
+        }
+        println!(
+            "{} file{} checked: {errors} error{}, {warnings} warning{}",
+            checked.len(),
+            plural(checked.len()),
+            plural(errors),
+            plural(warnings)
+        );
+    }
+    if errors > 0 || (deny_warnings && warnings > 0) || checked.is_empty() {
+        if checked.is_empty() {
+            eprintln!("error: no .ron scenario files found");
+        }
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Invalid answers in a row before `play` gives up, so piped garbage cannot loop forever.
+pub const MAX_INVALID_ANSWERS: usize = 20;
+
+/// How a terminal attempt is played.
+#[derive(Debug, Clone)]
+pub struct PlayOptions {
+    pub trainee: String,
+    pub seed: u64,
+    pub practice: bool,
+    pub json: bool,
+}
+
+/// The attempt as `play --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct AttemptReport<'a> {
+    pub trainee: &'a str,
+    pub scenario_id: &'a str,
+    pub scenario_version: String,
+    pub seed: u64,
+    pub practice: bool,
+    pub transcript: &'a [Entry],
+    pub debrief: Option<&'a Debrief>,
+}
+
+fn resolve(cli: &Cli, wanted: &str) -> Result<Arc<Scenario>, i32> {
+    let path = Path::new(wanted);
+    if path.is_file() {
+        let checked = library::check_file(path);
+        if let Some(s) = checked.scenario {
+            return Ok(Arc::new(s));
+        }
+        eprint!(
+            "{}",
+            scenario::render(&checked.source, &checked.diagnostics)
+        );
+        return Err(EXIT_INPUT);
+    }
+    let library = Library::load(Some(&cli.trainer_scenarios()));
+    if let Some(entry) = library.get(wanted) {
+        return Ok(Arc::clone(&entry.scenario));
+    }
+    let ids: Vec<&str> = library
+        .entries
+        .iter()
+        .map(|e| e.scenario.id.as_str())
+        .collect();
+    eprintln!("error: `{wanted}` is neither a scenario file nor a library scenario id");
+    if let Some(near) = scenario::did_you_mean(wanted, ids.iter().copied()) {
+        eprintln!("help: did you mean `{near}`?");
+    } else {
+        eprintln!("help: library ids are: {}", ids.join(", "));
+    }
+    Err(EXIT_USAGE)
+}
+
+fn play(cli: &Cli, wanted: &str, options: &PlayOptions) -> i32 {
+    let scenario = match resolve(cli, wanted) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let stdout = io::stdout();
+    // With --json the conversation goes to stderr so stdout carries only the attempt.
+    let mut out: Box<dyn Write> = if options.json {
+        Box::new(io::stderr())
+    } else {
+        Box::new(stdout.lock())
+    };
+    match play_session(Arc::clone(&scenario), options, &mut input, &mut out) {
+        Ok(session) => {
+            let debrief = match session.step() {
+                Step::Finished(d) => Some(d.as_ref()),
+                _ => None,
+            };
+            if options.json {
+                let report = AttemptReport {
+                    trainee: &options.trainee,
+                    scenario_id: &scenario.id,
+                    scenario_version: scenario::version_hash(&scenario),
+                    seed: options.seed,
+                    practice: options.practice,
+                    transcript: session.transcript(),
+                    debrief,
+                };
+                drop(out);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                );
+            }
+            if debrief.is_some() {
+                EXIT_OK
+            } else {
+                EXIT_INPUT
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+/// Why a terminal attempt stopped early.
+#[derive(Debug, thiserror::Error)]
+pub enum PlayError {
+    #[error("input ended before the conversation did")]
+    InputEnded,
+    #[error("{0} answers in a row were not a choice number; stopping")]
+    TooManyInvalid(usize),
+    #[error("reading input: {0}")]
+    Io(#[from] io::Error),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error("turn `{0}` wants a typed reply, and this build cannot score typed replies yet")]
+    TypedReplyUnsupported(String),
+}
+
+/// Plays a whole attempt, reading replies from `input` and writing the conversation to
+/// `out`. Returns the finished session.
+pub fn play_session(
+    scenario: Arc<Scenario>,
+    options: &PlayOptions,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<Session, PlayError> {
+    let clock = Instant::now();
+    let now = || clock.elapsed().as_millis() as u64;
+    let c = &scenario.customer;
+    writeln!(
+        out,
+        "== {} ({}, {}) ==",
+        scenario.title,
+        scenario.industry,
+        scenario.difficulty.label()
+    )?;
+    writeln!(out, "{}", c.problem)?;
+    writeln!(out, "{} wants: {}", c.name, c.wants)?;
+    writeln!(out)?;
+    let mut session = Session::start(Arc::clone(&scenario), options.seed, now())?;
+    let mut line = String::new();
+    loop {
+        match session.step().clone() {
+            Step::Customer(said) => {
+                writeln!(out, "{} ({}): {}", c.name, said.emotion.label(), said.text)?;
+                session.proceed(now())?;
+            }
+            Step::Choose(prompt) => {
+                writeln!(out)?;
+                if let Some(p) = &prompt.prompt {
+                    writeln!(out, "[{p}]")?;
+                }
+                for (i, option) in prompt.options.iter().enumerate() {
+                    writeln!(out, "  {}. {option}", i + 1)?;
+                }
+                let mut invalid = 0;
+                let picked = loop {
+                    if invalid == MAX_INVALID_ANSWERS {
+                        return Err(PlayError::TooManyInvalid(invalid));
+                    }
+                    write!(out, "Your reply (1-{}): ", prompt.options.len())?;
+                    out.flush()?;
+                    line.clear();
+                    if input.read_line(&mut line)? == 0 {
+                        return Err(PlayError::InputEnded);
+                    }
+                    match line.trim().parse::<usize>() {
+                        Ok(n) if (1..=prompt.options.len()).contains(&n) => break n - 1,
+                        _ => {
+                            invalid += 1;
+                            writeln!(
+                                out,
+                                "Please type a number from 1 to {}.",
+                                prompt.options.len()
+                            )?;
+                        }
+                    }
+                };
+                let turn = session.choose(picked, now())?;
+                writeln!(out, "You: {}", turn.reply.text())?;
+                writeln!(out, "   {}", levels_line(&turn.levels))?;
+                if let Reply::Choice {
+                    trap: Some(trap), ..
+                } = &turn.reply
+                {
+                    writeln!(out, "   Trap: {}", trap.label())?;
+                }
+                writeln!(out, "   {}", turn.feedback)?;
+                writeln!(out)?;
+            }
+            Step::Write(prompt) => return Err(PlayError::TypedReplyUnsupported(prompt.node)),
+            Step::Finished(debrief) => {
+                let ending = session.transcript().iter().rev().find_map(|e| match e {
+                    Entry::Customer { line, .. } => Some(line.text.clone()),
+                    Entry::Trainee(_) => None,
+                });
+                if let Some(text) = ending {
+                    writeln!(out, "{}: {text}", c.name)?;
+                }
+                writeln!(out)?;
+                write_debrief(out, &debrief)?;
+                return Ok(session);
+            }
+        }
+    }
+}
+
+fn levels_line(levels: &scenario::Levels) -> String {
+    Dimension::ALL
+        .iter()
+        .map(|d| format!("{} {}/4", d.label(), levels.get(*d)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Prints the outcome and the three scores.
+pub fn write_debrief(out: &mut dyn Write, d: &Debrief) -> io::Result<()> {
+    writeln!(out, "== Debrief ==")?;
+    writeln!(
+        out,
+        "Outcome: {} (loyalty {:.0}; lost below {:.0}, advocate above {:.0}; started at {:.0})",
+        d.outcome.label(),
+        d.loyalty,
+        d.recovery_threshold,
+        d.loyalty_baseline,
+        d.starting_loyalty
+    )?;
+    for dim in Dimension::ALL {
+        writeln!(out, "{:<24}{:>4.0}", dim.label(), d.scores.get(dim))?;
+    }
+    writeln!(
+        out,
+        "{:<24}{:>4.0}  {} (pass mark {}, floor {})",
+        "Overall",
+        d.overall,
+        if d.passed { "PASS" } else { "FAIL" },
+        d.pass_mark,
+        d.floor
+    )
+}

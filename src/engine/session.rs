@@ -1,0 +1,632 @@
+//! One attempt at a scenario, as a state machine that says what happens next.
+//!
+//! The session owns the conversation's state and its transcript. Time comes in as
+//! milliseconds from the caller's clock and randomness from the attempt's seed, so the
+//! same seed and the same inputs always give the same attempt. It never reads a clock,
+//! draws a window, plays a sound or writes a file.
+
+use std::sync::Arc;
+
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::rules::{self, Feelings, Temperament};
+use crate::scenario::{Dimension, Emotion, Levels, Node, Outcome, Scenario, Trap};
+
+/// What the trainee faces next. Views draw it; only the session changes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// The customer says a line; call `proceed` to go on.
+    Customer(CustomerLine),
+    /// Pick one of these replies with `choose`.
+    Choose(ChoicePrompt),
+    /// Type a reply and hand it in with `write`.
+    Write(WritePrompt),
+    /// The conversation is over.
+    Finished(Box<Debrief>),
+}
+
+impl Step {
+    fn name(&self) -> &'static str {
+        match self {
+            Step::Customer(_) => "a customer line",
+            Step::Choose(_) => "a choice",
+            Step::Write(_) => "a typed reply",
+            Step::Finished(_) => "nothing (the conversation is over)",
+        }
+    }
+}
+
+/// A line the customer says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerLine {
+    pub node: String,
+    pub text: String,
+    pub emotion: Emotion,
+    /// The clip to play, relative to the library's assets folder.
+    pub audio: Option<String>,
+}
+
+/// Replies on offer, in this attempt's shuffled order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoicePrompt {
+    pub node: String,
+    pub prompt: Option<String>,
+    /// The replies as shown: position 0 is the first one the trainee sees.
+    pub options: Vec<String>,
+}
+
+/// A free-text turn waiting for the trainee's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WritePrompt {
+    pub node: String,
+    pub prompt: Option<String>,
+    /// What the customer last said, for the scorer and the practice pad.
+    pub customer_said: String,
+}
+
+/// The judgement of a typed reply, made by the caller's scorer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextAssessment {
+    pub levels: Levels,
+    /// 0-100 per dimension, indexed by `Dimension::index`.
+    pub scores: [f64; 3],
+    /// One sentence of feedback for the trainee.
+    pub feedback: String,
+}
+
+/// What the trainee said on a turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// An authored choice: its index in the file and the position it was shown at.
+    Choice {
+        index: usize,
+        shown_at: usize,
+        text: String,
+        trap: Option<Trap>,
+    },
+    /// Typed words.
+    Text { text: String },
+}
+
+impl Reply {
+    /// The words the trainee gave.
+    pub fn text(&self) -> &str {
+        match self {
+            Reply::Choice { text, .. } | Reply::Text { text } => text,
+        }
+    }
+}
+
+/// One trainee turn as it happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnRecord {
+    pub node: String,
+    pub reply: Reply,
+    pub levels: Levels,
+    /// 0-100 per dimension, indexed by `Dimension::index`.
+    pub scores: [f64; 3],
+    pub feedback: String,
+    /// What an excellent reply would have said.
+    pub model: String,
+    /// Milliseconds from the turn being shown to the reply.
+    pub response_ms: u64,
+    /// Mood lost to a slow reply (already included in `mood_after`).
+    pub slow_penalty: f64,
+    pub mood_before: f64,
+    pub mood_after: f64,
+    pub loyalty_after: f64,
+}
+
+/// One entry of the transcript.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Entry {
+    Customer { line: CustomerLine, at_ms: u64 },
+    Trainee(TurnRecord),
+}
+
+/// The three dimension scores, 0-100, in `Dimension::ALL` order.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DimensionScores {
+    pub active_listening: f64,
+    pub ownership: f64,
+    pub exceeding_expectations: f64,
+}
+
+impl DimensionScores {
+    /// From an array indexed by `Dimension::index`.
+    pub fn from_array(a: [f64; 3]) -> Self {
+        Self {
+            active_listening: a[0],
+            ownership: a[1],
+            exceeding_expectations: a[2],
+        }
+    }
+
+    /// The score on one dimension.
+    pub fn get(&self, d: Dimension) -> f64 {
+        match d {
+            Dimension::ActiveListening => self.active_listening,
+            Dimension::Ownership => self.ownership,
+            Dimension::ExceedingExpectations => self.exceeding_expectations,
+        }
+    }
+
+    /// The overall score: the mean of the three.
+    pub fn overall(&self) -> f64 {
+        (self.active_listening + self.ownership + self.exceeding_expectations) / 3.0
+    }
+
+    /// The dimension with the lowest score (the first, on ties).
+    pub fn weakest(&self) -> Dimension {
+        Dimension::ALL
+            .into_iter()
+            .min_by(|a, b| self.get(*a).total_cmp(&self.get(*b)))
+            .unwrap_or(Dimension::ActiveListening)
+    }
+}
+
+/// How the attempt went, computed when the conversation ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Debrief {
+    pub scenario_id: String,
+    pub seed: u64,
+    pub ending: String,
+    pub scores: DimensionScores,
+    pub overall: f64,
+    pub pass_mark: u8,
+    pub floor: u8,
+    pub passed: bool,
+    pub outcome: Outcome,
+    /// What the ending's author meant to happen.
+    pub intended: Outcome,
+    pub loyalty: f64,
+    pub starting_loyalty: f64,
+    pub loyalty_baseline: f64,
+    pub recovery_threshold: f64,
+    /// Mood at the start and after each reply.
+    pub mood_track: Vec<f64>,
+}
+
+/// A call the session cannot take in its current state.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EngineError {
+    #[error("the session expected {expected}, but it is waiting for {actual}")]
+    WrongStep {
+        expected: &'static str,
+        actual: &'static str,
+    },
+    #[error("there is no reply {picked}; pick 1-{offered}")]
+    NoSuchChoice { picked: usize, offered: usize },
+    #[error("node `{0}` does not exist in this scenario")]
+    MissingNode(String),
+    #[error("this scenario has no nodes")]
+    Empty,
+}
+
+/// One input the trainee gave, as stored to replay an attempt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    /// `proceed` after a customer line.
+    Proceed { at_ms: u64 },
+    /// `choose` by shown position.
+    Choose { shown_at: usize, at_ms: u64 },
+    /// `write` with the scorer's judgement.
+    Write {
+        text: String,
+        assessment: TextAssessment,
+        at_ms: u64,
+    },
+}
+
+/// A conversation in progress.
+#[derive(Debug, Clone)]
+pub struct Session {
+    scenario: Arc<Scenario>,
+    seed: u64,
+    /// Turns presented so far; with the seed it fixes each turn's choice order.
+    turns_shown: u64,
+    temperament: Temperament,
+    feelings: Feelings,
+    step: Step,
+    /// For a choice step, the authored index behind each shown position.
+    order: Vec<usize>,
+    shown_at_ms: u64,
+    last_customer_line: String,
+    transcript: Vec<Entry>,
+    inputs: Vec<Input>,
+    mood_track: Vec<f64>,
+}
+
+impl Session {
+    /// Starts an attempt at `now_ms`; the seed fixes choice order and temperament.
+    pub fn start(scenario: Arc<Scenario>, seed: u64, now_ms: u64) -> Result<Self, EngineError> {
+        if scenario.nodes.is_empty() {
+            return Err(EngineError::Empty);
+        }
+        let temperament = Temperament::from_seed(seed);
+        let feelings = Feelings::start(&scenario.customer, temperament);
+        let start = scenario.start.clone();
+        let mut session = Session {
+            scenario,
+            seed,
+            turns_shown: 0,
+            temperament,
+            feelings,
+            step: Step::Finished(Box::new(placeholder_debrief())),
+            order: Vec::new(),
+            shown_at_ms: now_ms,
+            last_customer_line: String::new(),
+            transcript: Vec::new(),
+            inputs: Vec::new(),
+            mood_track: vec![feelings.mood],
+        };
+        session.enter(&start, now_ms)?;
+        Ok(session)
+    }
+
+    /// Replays stored inputs; with the same scenario and seed this reproduces the attempt.
+    pub fn replay(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        started_ms: u64,
+        inputs: &[Input],
+    ) -> Result<Self, EngineError> {
+        let mut session = Session::start(scenario, seed, started_ms)?;
+        for input in inputs {
+            match input {
+                Input::Proceed { at_ms } => {
+                    session.proceed(*at_ms)?;
+                }
+                Input::Choose { shown_at, at_ms } => {
+                    session.choose(*shown_at, *at_ms)?;
+                }
+                Input::Write {
+                    text,
+                    assessment,
+                    at_ms,
+                } => {
+                    session.write(text, assessment.clone(), *at_ms)?;
+                }
+            }
+        }
+        Ok(session)
+    }
+
+    /// What the trainee faces now.
+    pub fn step(&self) -> &Step {
+        &self.step
+    }
+
+    /// The scenario being played.
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    /// The attempt's seed.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// This attempt's customer temperament.
+    pub fn temperament(&self) -> Temperament {
+        self.temperament
+    }
+
+    /// Current mood, 0-100.
+    pub fn mood(&self) -> f64 {
+        self.feelings.mood
+    }
+
+    /// Current loyalty, 0-100.
+    pub fn loyalty(&self) -> f64 {
+        self.feelings.loyalty
+    }
+
+    /// Everything said so far.
+    pub fn transcript(&self) -> &[Entry] {
+        &self.transcript
+    }
+
+    /// Every input so far, enough to replay the attempt.
+    pub fn inputs(&self) -> &[Input] {
+        &self.inputs
+    }
+
+    /// Mood at the start and after each reply.
+    pub fn mood_track(&self) -> &[f64] {
+        &self.mood_track
+    }
+
+    /// Moves past a customer line.
+    pub fn proceed(&mut self, now_ms: u64) -> Result<&Step, EngineError> {
+        let Step::Customer(line) = &self.step else {
+            return Err(self.wrong_step("a customer line"));
+        };
+        let next = match self.scenario.node(&line.node) {
+            Some(Node::Line(l)) => l.next.clone(),
+            _ => return Err(EngineError::MissingNode(line.node.clone())),
+        };
+        self.inputs.push(Input::Proceed { at_ms: now_ms });
+        self.enter(&next, now_ms)?;
+        Ok(&self.step)
+    }
+
+    /// Picks the reply shown at position `shown_at` (0-based). Returns the turn as recorded.
+    pub fn choose(&mut self, shown_at: usize, now_ms: u64) -> Result<&TurnRecord, EngineError> {
+        let Step::Choose(prompt) = &self.step else {
+            return Err(self.wrong_step("a choice"));
+        };
+        let node_id = prompt.node.clone();
+        let Some(&index) = self.order.get(shown_at) else {
+            return Err(EngineError::NoSuchChoice {
+                picked: shown_at + 1,
+                offered: self.order.len(),
+            });
+        };
+        let scenario = Arc::clone(&self.scenario);
+        let Some(Node::Choice(turn)) = scenario.node(&node_id) else {
+            return Err(EngineError::MissingNode(node_id));
+        };
+        let Some(choice) = turn.choices.get(index) else {
+            return Err(EngineError::MissingNode(node_id));
+        };
+        self.inputs.push(Input::Choose {
+            shown_at,
+            at_ms: now_ms,
+        });
+        let record = self.record_turn(
+            &node_id,
+            Reply::Choice {
+                index,
+                shown_at,
+                text: choice.text.clone(),
+                trap: choice.trap,
+            },
+            choice.levels,
+            rules::choice_scores(&choice.levels),
+            choice.feedback.clone(),
+            turn.model.clone(),
+            f64::from(choice.mood),
+            now_ms,
+        );
+        self.enter(&choice.next, now_ms)?;
+        Ok(record_ref(&self.transcript, record))
+    }
+
+    /// Hands in a typed reply with the scorer's judgement of it.
+    pub fn write(
+        &mut self,
+        text: &str,
+        assessment: TextAssessment,
+        now_ms: u64,
+    ) -> Result<&TurnRecord, EngineError> {
+        let Step::Write(prompt) = &self.step else {
+            return Err(self.wrong_step("a typed reply"));
+        };
+        let node_id = prompt.node.clone();
+        let scenario = Arc::clone(&self.scenario);
+        let Some(Node::FreeText(turn)) = scenario.node(&node_id) else {
+            return Err(EngineError::MissingNode(node_id));
+        };
+        let overall = assessment.scores.iter().sum::<f64>() / 3.0;
+        let next = pick_branch(turn, overall)
+            .ok_or_else(|| EngineError::MissingNode(format!("{node_id} (no branches)")))?
+            .to_string();
+        self.inputs.push(Input::Write {
+            text: text.to_string(),
+            assessment: assessment.clone(),
+            at_ms: now_ms,
+        });
+        let record = self.record_turn(
+            &node_id,
+            Reply::Text {
+                text: text.to_string(),
+            },
+            assessment.levels,
+            assessment.scores,
+            assessment.feedback,
+            turn.model.clone(),
+            rules::text_mood_delta(overall),
+            now_ms,
+        );
+        self.enter(&next, now_ms)?;
+        Ok(record_ref(&self.transcript, record))
+    }
+
+    fn wrong_step(&self, expected: &'static str) -> EngineError {
+        EngineError::WrongStep {
+            expected,
+            actual: self.step.name(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record_turn(
+        &mut self,
+        node: &str,
+        reply: Reply,
+        levels: Levels,
+        scores: [f64; 3],
+        feedback: String,
+        model: String,
+        authored_delta: f64,
+        now_ms: u64,
+    ) -> usize {
+        let response_ms = now_ms.saturating_sub(self.shown_at_ms);
+        let slow_penalty = rules::slow_penalty(response_ms, self.scenario.customer.patience);
+        let before = self.feelings;
+        let delta = self.temperament.feel(authored_delta) - slow_penalty;
+        self.feelings = before.moved(delta);
+        self.mood_track.push(self.feelings.mood);
+        self.transcript.push(Entry::Trainee(TurnRecord {
+            node: node.to_string(),
+            reply,
+            levels,
+            scores,
+            feedback,
+            model,
+            response_ms,
+            slow_penalty,
+            mood_before: before.mood,
+            mood_after: self.feelings.mood,
+            loyalty_after: self.feelings.loyalty,
+        }));
+        self.transcript.len() - 1
+    }
+
+    /// Moves to node `id` and works out the step it presents.
+    fn enter(&mut self, id: &str, now_ms: u64) -> Result<(), EngineError> {
+        let scenario = Arc::clone(&self.scenario);
+        let node = scenario
+            .node(id)
+            .ok_or_else(|| EngineError::MissingNode(id.to_string()))?;
+        self.shown_at_ms = now_ms;
+        self.step = match node {
+            Node::Line(line) => {
+                let said = CustomerLine {
+                    node: line.id.clone(),
+                    text: line.say.clone(),
+                    emotion: line.emotion,
+                    audio: line.audio.clone(),
+                };
+                self.say(said.clone(), now_ms);
+                Step::Customer(said)
+            }
+            Node::Choice(turn) => {
+                let mut order: Vec<usize> = (0..turn.choices.len()).collect();
+                // A fresh stream per turn: the order depends on the seed and the turn's
+                // position only, never on how many random numbers came before.
+                let mut rng = ChaCha8Rng::seed_from_u64(
+                    self.seed ^ self.turns_shown.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                );
+                self.turns_shown += 1;
+                order.shuffle(&mut rng);
+                let options = order
+                    .iter()
+                    .map(|&i| turn.choices[i].text.clone())
+                    .collect();
+                self.order = order;
+                Step::Choose(ChoicePrompt {
+                    node: turn.id.clone(),
+                    prompt: turn.prompt.clone(),
+                    options,
+                })
+            }
+            Node::FreeText(turn) => {
+                self.turns_shown += 1;
+                Step::Write(WritePrompt {
+                    node: turn.id.clone(),
+                    prompt: turn.prompt.clone(),
+                    customer_said: self.last_customer_line.clone(),
+                })
+            }
+            Node::Ending(ending) => {
+                self.say(
+                    CustomerLine {
+                        node: ending.id.clone(),
+                        text: ending.say.clone(),
+                        emotion: ending.emotion,
+                        audio: ending.audio.clone(),
+                    },
+                    now_ms,
+                );
+                Step::Finished(Box::new(self.debrief(&ending.id, ending.intends)))
+            }
+        };
+        Ok(())
+    }
+
+    fn say(&mut self, line: CustomerLine, now_ms: u64) {
+        self.last_customer_line = line.text.clone();
+        self.transcript.push(Entry::Customer {
+            line,
+            at_ms: now_ms,
+        });
+    }
+
+    fn debrief(&self, ending: &str, intended: Outcome) -> Debrief {
+        let turns: Vec<&TurnRecord> = self
+            .transcript
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Trainee(t) => Some(t),
+                Entry::Customer { .. } => None,
+            })
+            .collect();
+        let mut sums = [0.0; 3];
+        for t in &turns {
+            for (sum, s) in sums.iter_mut().zip(t.scores) {
+                *sum += s;
+            }
+        }
+        let n = turns.len().max(1) as f64;
+        let scores = DimensionScores::from_array(sums.map(|s| s / n));
+        let overall = scores.overall();
+        let s = &self.scenario;
+        let passed = overall >= f64::from(s.pass_mark())
+            && Dimension::ALL
+                .iter()
+                .all(|d| scores.get(*d) >= f64::from(s.floor()));
+        Debrief {
+            scenario_id: s.id.clone(),
+            seed: self.seed,
+            ending: ending.to_string(),
+            scores,
+            overall,
+            pass_mark: s.pass_mark(),
+            floor: s.floor(),
+            passed: passed && !turns.is_empty(),
+            outcome: Outcome::from_loyalty(self.feelings.loyalty, &s.customer),
+            intended,
+            loyalty: self.feelings.loyalty,
+            starting_loyalty: f64::from(s.customer.starting_loyalty()),
+            loyalty_baseline: f64::from(s.customer.loyalty_baseline),
+            recovery_threshold: f64::from(s.customer.recovery_threshold()),
+            mood_track: self.mood_track.clone(),
+        }
+    }
+}
+
+fn record_ref(transcript: &[Entry], index: usize) -> &TurnRecord {
+    match &transcript[index] {
+        Entry::Trainee(t) => t,
+        // `record_turn` just pushed a trainee entry at `index`.
+        Entry::Customer { .. } => unreachable!("record_turn returns the index of a turn"),
+    }
+}
+
+/// The branch a typed reply's overall score leads to: the highest threshold it reaches,
+/// or the lowest branch when it reaches none.
+pub fn pick_branch(turn: &crate::scenario::FreeTextTurn, overall: f64) -> Option<&str> {
+    let mut branches: Vec<_> = turn.branches.iter().collect();
+    branches.sort_by_key(|b| std::cmp::Reverse(b.at_least));
+    branches
+        .iter()
+        .find(|b| overall >= f64::from(b.at_least))
+        .or(branches.last())
+        .map(|b| b.next.as_str())
+}
+
+fn placeholder_debrief() -> Debrief {
+    Debrief {
+        scenario_id: String::new(),
+        seed: 0,
+        ending: String::new(),
+        scores: DimensionScores::from_array([0.0; 3]),
+        overall: 0.0,
+        pass_mark: 0,
+        floor: 0,
+        passed: false,
+        outcome: Outcome::Lost,
+        intended: Outcome::Lost,
+        loyalty: 0.0,
+        starting_loyalty: 0.0,
+        loyalty_baseline: 0.0,
+        recovery_threshold: 0.0,
+        mood_track: Vec::new(),
+    }
+}

@@ -1,0 +1,10 @@
+//! Turnaround: a role-play trainer for customer service recovery.
+//!
+//! The core (`scenario`, `engine`) is sans-IO and free of any GUI or sound crate;
+//! `library` reads scenario files; `cli` is the terminal front end. See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod engine;
+pub mod library;
+pub mod paths;
+pub mod scenario;

@@ -1,0 +1,279 @@
+//! The scenario library: the built-in scenarios embedded at build time, plus the
+//! trainer's folder on disk, where a file with a built-in's id overrides it.
+//!
+//! This is the edge where scenario files are read from disk; parsing and judging them
+//! is `scenario`'s work. It never writes.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::scenario::{self, Diagnostic, Scenario, Severity, SourceFile};
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_scenarios.rs"));
+}
+
+/// The built-in scenarios as (file name, text), in file-name order.
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    builtin::BUILTIN
+}
+
+/// Where a library scenario came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Shipped inside the binary.
+    BuiltIn,
+    /// A file in the trainer's folder.
+    Trainer(PathBuf),
+}
+
+/// One playable scenario in the library.
+#[derive(Debug, Clone)]
+pub struct LibraryEntry {
+    pub scenario: Arc<Scenario>,
+    pub origin: Origin,
+    /// True when a trainer's file replaces the built-in scenario with the same id.
+    pub overrides_builtin: bool,
+    /// The content version hash.
+    pub version: String,
+    /// Warnings the validator raised; the scenario still plays.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A file that could not join the library, with why.
+#[derive(Debug, Clone)]
+pub struct FileProblem {
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The library a trainee picks from.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Sorted by title, then id.
+    pub entries: Vec<LibraryEntry>,
+    /// Files with errors, which are left out of `entries`.
+    pub problems: Vec<FileProblem>,
+}
+
+/// The outcome of checking one file: the scenario when it has no errors, and every
+/// diagnostic either way.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub source: SourceFile,
+    pub scenario: Option<Scenario>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Parses and validates one file's text; `assets` is where its audio clips are looked up.
+pub fn check(source: SourceFile, assets: Option<&Path>) -> Checked {
+    match scenario::parse(&source) {
+        Err(d) => Checked {
+            source,
+            scenario: None,
+            diagnostics: vec![*d],
+        },
+        Ok(s) => {
+            let exists = |clip: &str| assets.is_some_and(|dir| dir.join(clip).is_file());
+            let diagnostics = scenario::validate(&s, &source, &exists);
+            let ok = !diagnostics.iter().any(Diagnostic::is_error);
+            Checked {
+                source,
+                scenario: ok.then_some(s),
+                diagnostics,
+            }
+        }
+    }
+}
+
+/// Reads and checks one file on disk. An unreadable file is reported, not fatal.
+pub fn check_file(path: &Path) -> Checked {
+    let name = path.display().to_string();
+    match fs::read(path) {
+        Ok(bytes) if bytes.len() > scenario::MAX_SCENARIO_BYTES => {
+            let source = SourceFile::new(name, String::new());
+            let d = Diagnostic::new(
+                Severity::Error,
+                &source,
+                0..0,
+                format!(
+                    "file is {} bytes; a scenario may be at most {} bytes",
+                    bytes.len(),
+                    scenario::MAX_SCENARIO_BYTES
+                ),
+            );
+            Checked {
+                source,
+                scenario: None,
+                diagnostics: vec![d],
+            }
+        }
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => check(SourceFile::new(name, text), assets_for(path).as_deref()),
+            Err(e) => {
+                let source = SourceFile::new(name, String::new());
+                let d = Diagnostic::new(
+                    Severity::Error,
+                    &source,
+                    0..0,
+                    format!(
+                        "the file is not UTF-8 text (invalid byte at offset {}); expected a RON text file",
+                        e.utf8_error().valid_up_to()
+                    ),
+                );
+                Checked {
+                    source,
+                    scenario: None,
+                    diagnostics: vec![d],
+                }
+            }
+        },
+        Err(e) => {
+            let source = SourceFile::new(name, String::new());
+            let d = Diagnostic::new(
+                Severity::Error,
+                &source,
+                0..0,
+                format!("cannot read the file: {e}"),
+            );
+            Checked {
+                source,
+                scenario: None,
+                diagnostics: vec![d],
+            }
+        }
+    }
+}
+
+/// The `assets/` folder for a scenario file: the nearest one beside the file or in the
+/// folder above it (so `scenarios/x.ron` finds the repository's `assets/`).
+pub fn assets_for(path: &Path) -> Option<PathBuf> {
+    path.ancestors()
+        .skip(1)
+        .take(2)
+        .map(|dir| dir.join("assets"))
+        .find(|dir| dir.is_dir())
+}
+
+/// The built-in scenarios' assets: the repository's `assets/` when it is present.
+fn builtin_assets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")
+}
+
+/// Checks every built-in file.
+pub fn check_builtins() -> Vec<Checked> {
+    let assets = builtin_assets();
+    builtin_files()
+        .iter()
+        .map(|(name, text)| {
+            check(
+                SourceFile::new(format!("scenarios/{name}"), *text),
+                Some(&assets),
+            )
+        })
+        .collect()
+}
+
+/// Every `.ron` file under `path` (or `path` itself), sorted, searching folders recursively.
+pub fn ron_files(path: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    collect(path, &mut found, 0);
+    found.sort();
+    found
+}
+
+fn collect(path: &Path, found: &mut Vec<PathBuf>, depth: usize) {
+    // Deep enough for any real layout; stops a symlink loop from recursing forever.
+    const MAX_DEPTH: usize = 16;
+    if path.is_dir() {
+        if depth >= MAX_DEPTH {
+            return;
+        }
+        let Ok(entries) = fs::read_dir(path) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            collect(&entry.path(), found, depth + 1);
+        }
+    } else if path.extension().is_some_and(|x| x == "ron") {
+        found.push(path.to_path_buf());
+    }
+}
+
+impl Library {
+    /// Loads the built-ins and, when given, the trainer's folder (a missing folder is an
+    /// empty one).
+    pub fn load(trainer_dir: Option<&Path>) -> Library {
+        let mut library = Library::default();
+        let mut by_id: BTreeMap<String, LibraryEntry> = BTreeMap::new();
+        for checked in check_builtins() {
+            library.admit(checked, Origin::BuiltIn, &mut by_id);
+        }
+        if let Some(dir) = trainer_dir {
+            for path in ron_files(dir) {
+                library.admit(check_file(&path), Origin::Trainer(path.clone()), &mut by_id);
+            }
+        }
+        library.entries = by_id.into_values().collect();
+        library.entries.sort_by(|a, b| {
+            a.scenario
+                .title
+                .cmp(&b.scenario.title)
+                .then_with(|| a.scenario.id.cmp(&b.scenario.id))
+        });
+        library
+    }
+
+    fn admit(
+        &mut self,
+        checked: Checked,
+        origin: Origin,
+        by_id: &mut BTreeMap<String, LibraryEntry>,
+    ) {
+        let Some(scenario) = checked.scenario else {
+            self.problems.push(FileProblem {
+                source: checked.source,
+                diagnostics: checked.diagnostics,
+            });
+            return;
+        };
+        let overrides_builtin = matches!(origin, Origin::Trainer(_))
+            && by_id
+                .get(&scenario.id)
+                .is_some_and(|e| e.origin == Origin::BuiltIn);
+        let entry = LibraryEntry {
+            version: scenario::version_hash(&scenario),
+            scenario: Arc::new(scenario),
+            origin,
+            overrides_builtin,
+            warnings: checked.diagnostics,
+        };
+        by_id.insert(entry.scenario.id.clone(), entry);
+    }
+
+    /// The scenario with this id.
+    pub fn get(&self, id: &str) -> Option<&LibraryEntry> {
+        self.entries.iter().find(|e| e.scenario.id == id)
+    }
+
+    /// Every industry in the library, sorted, once each.
+    pub fn industries(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self
+            .entries
+            .iter()
+            .map(|e| e.scenario.industry.as_str())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}

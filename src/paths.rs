@@ -1,0 +1,24 @@
+//! Where Turnaround keeps its files: the data dir and the trainer's scenario folder.
+//!
+//! Resolution only; nothing here creates or writes anything.
+
+use std::path::{Path, PathBuf};
+
+/// The environment variable that overrides the data dir (PRODUCT.md).
+pub const DATA_DIR_ENV: &str = "TURNAROUND_DATA_DIR";
+
+/// The data dir: the flag if given, else `TURNAROUND_DATA_DIR` (clap reads it into the
+/// flag), else the platform's project data dir, else `./turnaround-data`.
+pub fn data_dir(flag: Option<&Path>) -> PathBuf {
+    if let Some(dir) = flag {
+        return dir.to_path_buf();
+    }
+    directories::ProjectDirs::from("", "", "turnaround")
+        .map(|p| p.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("turnaround-data"))
+}
+
+/// The trainer's scenario folder: the flag if given, else `<data dir>/scenarios`.
+pub fn trainer_scenarios(data_dir: &Path, flag: Option<&Path>) -> PathBuf {
+    flag.map_or_else(|| data_dir.join("scenarios"), Path::to_path_buf)
+}

@@ -1,0 +1,187 @@
+//! Problems found in a scenario file, located by file, line and column.
+//!
+//! A diagnostic is plain data so the CLI, the GUI and tests can all show it; `render`
+//! turns a batch into compiler-style text with the offending source line. Nothing here
+//! reads files or decides what counts as a problem.
+
+use std::fmt;
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Config};
+use serde::Serialize;
+
+/// How bad a problem is: errors stop a file from playing; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// The text of one scenario file, with the name it is reported under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// A path or a `builtin:` name, as a person would look for it.
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Wraps a file's name and text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset);
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = self.text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+
+    /// The byte offset of a 1-based line and column (in characters), clamped to the text.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let mut offset = 0;
+        for _ in 1..line {
+            match self.text[offset..].find('\n') {
+                Some(i) => offset += i + 1,
+                None => return self.text.len(),
+            }
+        }
+        let rest = &self.text[offset..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let in_line = rest[..line_end]
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(line_end, |(i, _)| i);
+        offset + in_line
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    /// 1-based line of the problem's start.
+    pub line: usize,
+    /// 1-based column (in characters) of the problem's start.
+    pub col: usize,
+    /// What is wrong, and what was expected.
+    pub message: String,
+    /// A suggestion, such as a did-you-mean.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Byte range in the file, for drawing the source line.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+impl Diagnostic {
+    /// A problem at a byte range of a file.
+    pub fn new(
+        severity: Severity,
+        source: &SourceFile,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let (line, col) = source.line_col(span.start);
+        Self {
+            severity,
+            file: source.name.clone(),
+            line,
+            col,
+            message: message.into(),
+            help: None,
+            span,
+        }
+    }
+
+    /// Adds a suggestion.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// True for problems that stop the file from playing.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}: {}",
+            self.file, self.line, self.col, self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Renders diagnostics as compiler-style text, each with its source line underlined.
+pub fn render(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
+    let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
+    let config = Config::default();
+    let mut out = String::new();
+    for d in diagnostics {
+        let report = match d.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+        };
+        let start = floor_char_boundary(&source.text, d.span.start);
+        let end = floor_char_boundary(&source.text, d.span.end.max(start));
+        let mut report = report
+            .with_message(d.message.as_str())
+            .with_labels(vec![Label::primary((), start..end)]);
+        if let Some(help) = &d.help {
+            report = report.with_notes(vec![format!("help: {help}")]);
+        }
+        match term::emit_into_string(&config, &file, &report) {
+            Ok(text) => out.push_str(&text),
+            // A span past the text cannot be drawn; the one-line form still locates it.
+            Err(_) => {
+                out.push_str(&d.to_string());
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The closest of `candidates` to `wanted`, when one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wanted, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,578 @@
+//! Judging a parsed scenario: every problem, each with a severity and a location.
+//!
+//! Pure: it takes the scenario, its source text (to locate problems) and a way to ask
+//! whether an audio clip exists, so it never touches the disk itself. It never stops at
+//! the first problem.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::ops::Range;
+
+use super::diagnostic::{Diagnostic, Severity, SourceFile, did_you_mean};
+use super::model::{Customer, FORMAT_VERSION, FreeTextTurn, Levels, MAX_LEVEL, Node, Scenario};
+use crate::engine::rules;
+
+/// Every problem in `scenario`, in file order. `audio_exists` answers whether a clip named
+/// in the file can be found.
+pub fn validate(
+    scenario: &Scenario,
+    source: &SourceFile,
+    audio_exists: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        scenario,
+        source,
+        found: Vec::new(),
+    };
+    v.metadata();
+    let ids = v.node_ids();
+    v.links(&ids);
+    for node in &scenario.nodes {
+        v.node(node, audio_exists);
+    }
+    // Graph checks only make sense when every link resolves.
+    if !v.found.iter().any(Diagnostic::is_error) {
+        v.graph();
+        v.outcomes();
+    }
+    v.found.sort_by_key(|d| (d.span.start, d.severity));
+    v.found
+}
+
+struct Validator<'a> {
+    scenario: &'a Scenario,
+    source: &'a SourceFile,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Validator<'a> {
+    fn report(&mut self, severity: Severity, span: Range<usize>, message: impl Into<String>) {
+        self.found
+            .push(Diagnostic::new(severity, self.source, span, message));
+    }
+
+    /// Where a top-level field is written, or the file's start.
+    fn field_span(&self, field: &str) -> Range<usize> {
+        find_field(&self.source.text, field, 0).unwrap_or(0..0)
+    }
+
+    /// Where the node with this id is declared (its `id: "..."`), by occurrence.
+    fn node_span(&self, id: &str, occurrence: usize) -> Range<usize> {
+        find_value(&self.source.text, "id", id, 0, occurrence).unwrap_or(0..0)
+    }
+
+    fn metadata(&mut self) {
+        let s = self.scenario;
+        if s.format != FORMAT_VERSION {
+            let span = self.field_span("format");
+            self.report(
+                Severity::Error,
+                span,
+                format!(
+                    "format {} is not supported; expected format: {FORMAT_VERSION}",
+                    s.format
+                ),
+            );
+        }
+        if s.id.trim().is_empty() {
+            let span = self.field_span("id");
+            self.report(Severity::Error, span, "the scenario id is empty");
+        } else if !s
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            let span = self.field_span("id");
+            self.report(
+                Severity::Warning,
+                span,
+                format!(
+                    "scenario id `{}` should be lower-case letters, digits and dashes",
+                    s.id
+                ),
+            );
+        }
+        for (field, text) in [
+            ("title", &s.title),
+            ("industry", &s.industry),
+            ("summary", &s.summary),
+        ] {
+            self.empty_text(field, text, 0);
+        }
+        for (field, value) in [("pass_mark", s.pass_mark), ("floor", s.floor)] {
+            if let Some(v) = value.filter(|v| *v > 100) {
+                let span = self.field_span(field);
+                self.report(
+                    Severity::Error,
+                    span,
+                    format!("{field} is {v}; expected 0-100"),
+                );
+            }
+        }
+        self.customer(&s.customer);
+    }
+
+    fn customer(&mut self, c: &Customer) {
+        let at = find_field(&self.source.text, "customer", 0).map_or(0, |r| r.start);
+        for (field, text) in [
+            ("name", &c.name),
+            ("problem", &c.problem),
+            ("wants", &c.wants),
+        ] {
+            self.empty_text(field, text, at);
+        }
+        for (field, value) in [
+            ("mood", c.mood),
+            ("loyalty_baseline", c.loyalty_baseline),
+            ("damage", c.damage),
+        ] {
+            if value > 100 {
+                let span = find_field(&self.source.text, field, at).unwrap_or(0..0);
+                self.report(
+                    Severity::Error,
+                    span,
+                    format!("{field} is {value}; expected 0-100"),
+                );
+            }
+        }
+        if let Some(t) = c.recovery_threshold.filter(|t| *t > c.loyalty_baseline) {
+            let span = find_field(&self.source.text, "recovery_threshold", at).unwrap_or(0..0);
+            self.report(
+                Severity::Error,
+                span,
+                format!(
+                    "recovery_threshold {t} is above loyalty_baseline {}; expected at most the baseline",
+                    c.loyalty_baseline
+                ),
+            );
+        }
+        if c.look.skin > 5 {
+            let span = find_field(&self.source.text, "skin", at).unwrap_or(0..0);
+            self.report(
+                Severity::Error,
+                span,
+                format!("skin is {}; expected 0-5", c.look.skin),
+            );
+        }
+        if c.patience == 0 {
+            let span = find_field(&self.source.text, "patience", at).unwrap_or(0..0);
+            self.report(
+                Severity::Error,
+                span,
+                "patience is 0; expected the seconds a customer waits (30-60 is typical)",
+            );
+        }
+    }
+
+    /// Warns about an empty text field found after byte `from`.
+    fn empty_text(&mut self, field: &str, text: &str, from: usize) {
+        if text.trim().is_empty() {
+            let span = find_field(&self.source.text, field, from).unwrap_or(from..from);
+            self.report(Severity::Warning, span, format!("`{field}` is empty"));
+        }
+    }
+
+    /// Reports duplicate ids; returns the set of ids that exist.
+    fn node_ids(&mut self) -> BTreeSet<&'a str> {
+        let mut seen: BTreeMap<&'a str, usize> = BTreeMap::new();
+        let nodes = &self.scenario.nodes;
+        for node in nodes {
+            let id = node.id();
+            let count = seen.entry(id).or_insert(0);
+            *count += 1;
+            if id.trim().is_empty() {
+                let span = self.node_span(id, *count - 1);
+                self.report(
+                    Severity::Error,
+                    span,
+                    format!("a {} node has an empty id", node.kind()),
+                );
+            } else if *count > 1 {
+                let span = self.node_span(id, *count - 1);
+                self.report(
+                    Severity::Error,
+                    span,
+                    format!("duplicate node id `{id}`; every node needs its own id"),
+                );
+            }
+        }
+        seen.into_keys().collect()
+    }
+
+    fn links(&mut self, ids: &BTreeSet<&str>) {
+        let s = self.scenario;
+        if !ids.contains(s.start.as_str()) {
+            let span = find_value(&self.source.text, "start", &s.start, 0, 0)
+                .unwrap_or_else(|| self.field_span("start"));
+            self.missing_link(span, "start", &s.start, ids);
+        }
+        for node in &s.nodes {
+            let at = self.node_span(node.id(), 0).start;
+            for target in node.links() {
+                if !ids.contains(target) {
+                    let span =
+                        find_value(&self.source.text, "next", target, at, 0).unwrap_or(at..at);
+                    self.missing_link(span, node.id(), target, ids);
+                }
+            }
+        }
+    }
+
+    fn missing_link(&mut self, span: Range<usize>, from: &str, target: &str, ids: &BTreeSet<&str>) {
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            self.source,
+            span,
+            format!("`{from}` links to `{target}`, but no node has that id"),
+        );
+        if let Some(near) = did_you_mean(target, ids.iter().copied()) {
+            d = d.with_help(format!("did you mean `{near}`?"));
+        }
+        self.found.push(d);
+    }
+
+    fn node(&mut self, node: &Node, audio_exists: &dyn Fn(&str) -> bool) {
+        let at = self.node_span(node.id(), 0).start;
+        match node {
+            Node::Line(line) => {
+                self.empty_text("say", &line.say, at);
+                self.audio(line.audio.as_deref(), at, audio_exists);
+            }
+            Node::Ending(ending) => {
+                self.empty_text("say", &ending.say, at);
+                self.audio(ending.audio.as_deref(), at, audio_exists);
+            }
+            Node::Choice(turn) => {
+                let n = turn.choices.len();
+                if !(2..=4).contains(&n) {
+                    self.report(
+                        Severity::Error,
+                        at..at,
+                        format!("choice turn `{}` has {n} choices; expected 2-4", turn.id),
+                    );
+                }
+                let mut from = at;
+                for choice in &turn.choices {
+                    let span = find_field(&self.source.text, "text", from).unwrap_or(from..from);
+                    from = span.end;
+                    if choice.text.trim().is_empty() {
+                        self.report(Severity::Warning, span.clone(), "`text` is empty");
+                    }
+                    if choice.feedback.trim().is_empty() {
+                        let fb = find_field(&self.source.text, "feedback", span.start)
+                            .unwrap_or(span.clone());
+                        self.report(Severity::Warning, fb, "`feedback` is empty");
+                    }
+                    self.levels(&choice.levels, span.start);
+                }
+                self.model(&turn.model, &turn.id, at);
+            }
+            Node::FreeText(turn) => {
+                self.branches(turn, at);
+                self.model(&turn.model, &turn.id, at);
+            }
+        }
+    }
+
+    fn levels(&mut self, levels: &Levels, from: usize) {
+        for d in super::model::Dimension::ALL {
+            let level = levels.get(d);
+            if level > MAX_LEVEL {
+                let field = serde_name(d);
+                let span = find_field(&self.source.text, field, from).unwrap_or(from..from);
+                self.report(
+                    Severity::Error,
+                    span,
+                    format!("{field} level is {level}; expected 0-{MAX_LEVEL}"),
+                );
+            }
+        }
+    }
+
+    fn model(&mut self, model: &str, id: &str, at: usize) {
+        if model.trim().is_empty() {
+            let span = find_field(&self.source.text, "model", at).unwrap_or(at..at);
+            self.report(
+                Severity::Warning,
+                span,
+                format!("turn `{id}` has no model answer; the debrief shows one beside each reply"),
+            );
+        }
+    }
+
+    fn branches(&mut self, turn: &FreeTextTurn, at: usize) {
+        if turn.branches.is_empty() {
+            self.report(
+                Severity::Error,
+                at..at,
+                format!("free-text turn `{}` has no branches; expected at least `(at_least: 0, next: ...)`", turn.id),
+            );
+            return;
+        }
+        let mut thresholds = HashSet::new();
+        for b in &turn.branches {
+            if b.at_least > 100 {
+                let span = find_field(&self.source.text, "at_least", at).unwrap_or(at..at);
+                self.report(
+                    Severity::Error,
+                    span,
+                    format!("at_least is {}; expected 0-100", b.at_least),
+                );
+            }
+            if !thresholds.insert(b.at_least) {
+                self.report(
+                    Severity::Warning,
+                    at..at,
+                    format!(
+                        "free-text turn `{}` has two branches at {}; only the first is used",
+                        turn.id, b.at_least
+                    ),
+                );
+            }
+        }
+        if !thresholds.contains(&0) {
+            self.report(
+                Severity::Warning,
+                at..at,
+                format!("free-text turn `{}` has no `at_least: 0` branch; low scores fall to the lowest branch", turn.id),
+            );
+        }
+    }
+
+    fn audio(&mut self, clip: Option<&str>, at: usize, audio_exists: &dyn Fn(&str) -> bool) {
+        if let Some(clip) = clip
+            && !audio_exists(clip)
+        {
+            let span = find_value(&self.source.text, "audio", clip, at, 0)
+                .or_else(|| find_field(&self.source.text, "audio", at))
+                .unwrap_or(at..at);
+            self.report(
+                Severity::Warning,
+                span,
+                format!("audio clip `{clip}` not found in the library's assets folder"),
+            );
+        }
+    }
+
+    /// Reachability, dead ends and loops with no exit.
+    fn graph(&mut self) {
+        let s = self.scenario;
+        let index: BTreeMap<&str, usize> = s
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id(), i))
+            .collect();
+        let edges: Vec<Vec<usize>> = s
+            .nodes
+            .iter()
+            .map(|n| {
+                n.links()
+                    .iter()
+                    .filter_map(|t| index.get(t).copied())
+                    .collect()
+            })
+            .collect();
+        let endings: Vec<usize> = s
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| matches!(n, Node::Ending(_)))
+            .map(|(i, _)| i)
+            .collect();
+        if endings.is_empty() {
+            self.report(
+                Severity::Error,
+                self.field_span("nodes"),
+                "the scenario has no Ending node, so it can never finish",
+            );
+        }
+        let Some(&start) = index.get(s.start.as_str()) else {
+            return;
+        };
+        let reachable = bfs(&[start], &edges);
+        let mut reverse = vec![Vec::new(); edges.len()];
+        for (from, targets) in edges.iter().enumerate() {
+            for &to in targets {
+                reverse[to].push(from);
+            }
+        }
+        let can_end = bfs(&endings, &reverse);
+        let cyclic = nodes_on_cycles(&edges);
+        let mut loop_reported = BTreeSet::new();
+        for (i, node) in s.nodes.iter().enumerate() {
+            let span = self.node_span(node.id(), 0);
+            if !reachable[i] {
+                self.report(
+                    Severity::Warning,
+                    span,
+                    format!("node `{}` is unreachable from `{}`", node.id(), s.start),
+                );
+            } else if !can_end[i] {
+                if cyclic[i] {
+                    if loop_reported.insert(i) {
+                        // Name the whole loop once, from its first node in the file.
+                        let members: Vec<&str> = s
+                            .nodes
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, _)| cyclic[*j] && !can_end[*j] && reachable[*j])
+                            .map(|(_, n)| n.id())
+                            .collect();
+                        for (j, _) in s
+                            .nodes
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, _)| cyclic[*j] && !can_end[*j])
+                        {
+                            loop_reported.insert(j);
+                        }
+                        self.report(
+                            Severity::Error,
+                            span,
+                            format!(
+                                "loop with no exit: {} lead only to each other, never to an ending",
+                                members.join(", ")
+                            ),
+                        );
+                    }
+                } else {
+                    self.report(
+                        Severity::Error,
+                        span,
+                        format!("no ending can be reached from node `{}`", node.id()),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Warns about endings whose intended outcome no route can produce.
+    fn outcomes(&mut self) {
+        let possible = rules::reachable_outcomes(self.scenario);
+        for node in &self.scenario.nodes {
+            let Node::Ending(ending) = node else { continue };
+            let Some(outcomes) = possible.get(ending.id.as_str()) else {
+                continue; // unreachable: reported by the graph check
+            };
+            if !outcomes.contains(&ending.intends) {
+                let at = self.node_span(&ending.id, 0).start;
+                let span = find_field(&self.source.text, "intends", at).unwrap_or(at..at);
+                let can: Vec<&str> = outcomes.iter().map(|o| o.label()).collect();
+                self.report(
+                    Severity::Warning,
+                    span,
+                    format!(
+                        "ending `{}` intends {}, but no route to it can produce that; routes here produce: {}",
+                        ending.id,
+                        ending.intends.label(),
+                        if can.is_empty() { "nothing".to_string() } else { can.join(", ") },
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn serde_name(d: super::model::Dimension) -> &'static str {
+    match d {
+        super::model::Dimension::ActiveListening => "active_listening",
+        super::model::Dimension::Ownership => "ownership",
+        super::model::Dimension::ExceedingExpectations => "exceeding_expectations",
+    }
+}
+
+fn bfs(starts: &[usize], edges: &[Vec<usize>]) -> Vec<bool> {
+    let mut seen = vec![false; edges.len()];
+    let mut queue: VecDeque<usize> = starts.iter().copied().collect();
+    for &s in starts {
+        seen[s] = true;
+    }
+    while let Some(n) = queue.pop_front() {
+        for &m in &edges[n] {
+            if !seen[m] {
+                seen[m] = true;
+                queue.push_back(m);
+            }
+        }
+    }
+    seen
+}
+
+/// Marks nodes that lie on a cycle (a node reachable from one of its own successors).
+fn nodes_on_cycles(edges: &[Vec<usize>]) -> Vec<bool> {
+    (0..edges.len()).map(|i| bfs(&edges[i], edges)[i]).collect()
+}
+
+/// The span of `field:` at or after `from`: the field name itself.
+fn find_field(text: &str, field: &str, from: usize) -> Option<Range<usize>> {
+    let mut at = from.min(text.len());
+    while let Some(i) = text[at..].find(field) {
+        let start = at + i;
+        let end = start + field.len();
+        let before_ok = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        let after_ok = text[end..].trim_start().starts_with(':');
+        if before_ok && after_ok {
+            return Some(start..end);
+        }
+        at = end;
+    }
+    None
+}
+
+/// The span of the `occurrence`-th (0-based) `field: "value"` at or after `from`,
+/// covering the quoted value. `field: Some("value")` counts too.
+fn find_value(
+    text: &str,
+    field: &str,
+    value: &str,
+    from: usize,
+    occurrence: usize,
+) -> Option<Range<usize>> {
+    let mut at = from;
+    let mut seen = 0;
+    while let Some(f) = find_field(text, field, at) {
+        let rest = text[f.end..].trim_start();
+        let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+        let offset_rest = text.len() - rest.len();
+        let (rest, offset) = match rest.strip_prefix("Some(") {
+            Some(r) => (r.trim_start(), text.len() - r.trim_start().len()),
+            None => (rest, offset_rest),
+        };
+        let quoted = format!("\"{value}\"");
+        if rest.starts_with(&quoted) {
+            if seen == occurrence {
+                return Some(offset..offset + quoted.len());
+            }
+            seen += 1;
+        }
+        at = f.end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_value_skips_other_fields_and_counts_occurrences() {
+        let text = r#"( nid: "a", id: "b", id: "a", next: Some("a"), id: "a" )"#;
+        let first = find_value(text, "id", "a", 0, 0).expect("first");
+        assert_eq!(&text[first.clone()], "\"a\"");
+        assert_eq!(first.start, text.find(", id: \"a\"").expect("x") + 6);
+        let second = find_value(text, "id", "a", 0, 1).expect("second");
+        assert!(second.start > first.start);
+        let next = find_value(text, "next", "a", 0, 0).expect("next");
+        assert_eq!(&text[next], "\"a\"");
+    }
+
+    #[test]
+    fn cycles_are_found_only_on_cycles() {
+        // 0 -> 1 -> 2 -> 1, 3 alone
+        let edges = vec![vec![1], vec![2], vec![1], vec![]];
+        assert_eq!(nodes_on_cycles(&edges), vec![false, true, true, false]);
+    }
+}

@@ -1,0 +1,210 @@
+//! The `turnaround` binary's `validate` and `play`, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use crate::util::data;
+
+fn turnaround(args: &[&str], stdin: &str) -> Output {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_turnaround"))
+        .args(args)
+        .env("TURNAROUND_DATA_DIR", dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run turnaround");
+    // The child may stop reading early (an ending reached); a broken pipe is fine.
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes());
+    child.wait_with_output().expect("wait")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn validate_the_library_is_clean() {
+    let out = turnaround(&["validate", "--deny-warnings"], "");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn validate_a_broken_file_exits_1_with_file_line_col() {
+    let path = data("fixtures/broken-link.ron");
+    let out = turnaround(&["validate", path.to_str().expect("utf-8 path")], "");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("broken-link.ron:60:27"), "{stdout}");
+    assert!(stdout.contains("did you mean `end_ok`?"), "{stdout}");
+}
+
+#[test]
+fn validate_warnings_exit_0_unless_denied() {
+    let path = data("fixtures/unreachable.ron");
+    let p = path.to_str().expect("utf-8 path");
+    assert_eq!(turnaround(&["validate", p], "").status.code(), Some(0));
+    assert_eq!(
+        turnaround(&["validate", "--deny-warnings", p], "")
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn validate_searches_folders_and_reports_json() {
+    let dir = data("fixtures");
+    let out = turnaround(
+        &["validate", "--json", dir.to_str().expect("utf-8 path")],
+        "",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the folder holds broken fixtures"
+    );
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let files = reports.as_array().expect("array");
+    assert!(
+        files.len() >= 14,
+        "every fixture is found, got {}",
+        files.len()
+    );
+    assert!(
+        files.iter().any(
+            |f| f["file"].as_str().is_some_and(|n| n.ends_with("valid.ron")) && f["ok"] == true
+        )
+    );
+}
+
+#[test]
+fn validate_a_missing_path_is_a_usage_error() {
+    assert_eq!(
+        turnaround(&["validate", "/no/such/place.ron"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        turnaround(&["validate", "--no-such-flag"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn piping_yes_1_reaches_an_ending_in_every_shipped_scenario() {
+    for (name, _) in turnaround::library::builtin_files() {
+        let id = name.trim_end_matches(".ron");
+        let out = turnaround(&["play", id, "--seed", "3"], &"1\n".repeat(200));
+        let stdout = text(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{id}: {stdout}{}",
+            text(&out.stderr)
+        );
+        assert!(stdout.contains("Outcome: "), "{id}: {stdout}");
+        for label in [
+            "Active listening",
+            "Ownership",
+            "Exceeding expectations",
+            "Overall",
+        ] {
+            assert!(stdout.contains(label), "{id}: no {label} score");
+        }
+    }
+}
+
+#[test]
+fn play_json_prints_the_attempt_and_the_same_seed_replays_it() {
+    let path = data("fixtures/valid.ron");
+    let p = path.to_str().expect("utf-8 path");
+    let a = turnaround(&["play", p, "--seed", "11", "--json"], "2\n1\n");
+    assert_eq!(a.status.code(), Some(0), "{}", text(&a.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&a.stdout).expect("json on stdout");
+    assert_eq!(json["scenario_id"], "fixture-valid");
+    assert_eq!(json["seed"], 11);
+    assert!(json["debrief"]["outcome"].is_string());
+    let b = turnaround(&["play", p, "--seed", "11", "--json"], "2\n1\n");
+    let again: serde_json::Value = serde_json::from_slice(&b.stdout).expect("json");
+    // Same seed and same keys: same replies in the same order (times differ by the clock).
+    let replies = |v: &serde_json::Value| -> Vec<String> {
+        v["transcript"]
+            .as_array()
+            .expect("transcript")
+            .iter()
+            .filter_map(|e| {
+                e["Trainee"]["reply"]["Choice"]["text"]
+                    .as_str()
+                    .map(String::from)
+            })
+            .collect()
+    };
+    assert_eq!(replies(&json), replies(&again));
+    assert_eq!(replies(&json).len(), 2);
+}
+
+#[test]
+fn play_rejects_bad_input_and_asks_again() {
+    let path = data("fixtures/valid.ron");
+    let out = turnaround(
+        &["play", path.to_str().expect("utf-8 path"), "--seed", "1"],
+        "zero\n9\n1\n1\n",
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(
+        stdout.matches("Please type a number from 1 to 2.").count(),
+        2,
+        "{stdout}"
+    );
+}
+
+#[test]
+fn play_with_input_ending_early_exits_1() {
+    let path = data("fixtures/valid.ron");
+    let out = turnaround(&["play", path.to_str().expect("utf-8 path")], "1\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("input ended"));
+}
+
+#[test]
+fn play_an_unknown_id_suggests_one() {
+    let out = turnaround(&["play", "hotel-noisy-rom"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("did you mean `hotel-noisy-room`?"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn play_gives_up_on_endless_invalid_answers() {
+    let path = data("fixtures/valid.ron");
+    let out = turnaround(
+        &["play", path.to_str().expect("utf-8 path")],
+        &"4\n".repeat(100),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("20 answers in a row"),
+        "{}",
+        text(&out.stderr)
+    );
+}

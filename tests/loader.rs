@@ -1,0 +1,203 @@
+//! The loader and validator: a valid fixture, and one fixture per kind of problem with
+//! the diagnostics it must produce (golden files beside it).
+
+use turnaround::library::{self, Checked};
+use turnaround::scenario::{self, Severity, SourceFile};
+
+use crate::util::{data, golden};
+
+fn check_fixture(name: &str) -> Checked {
+    let path = data(&format!("fixtures/{name}.ron"));
+    let text = std::fs::read_to_string(&path).expect("fixture exists");
+    // A stable name, so golden output does not depend on where the repo is checked out.
+    let assets = data("fixtures/assets");
+    library::check(
+        SourceFile::new(format!("fixtures/{name}.ron"), text),
+        Some(&assets),
+    )
+}
+
+/// Checks a fixture's rendered diagnostics against its golden `.expected` file, and that
+/// it has a problem of the given severity whose message contains `needle`.
+#[track_caller]
+fn check(name: &str, severity: Severity, needle: &str) -> Checked {
+    let checked = check_fixture(name);
+    let rendered = scenario::render(&checked.source, &checked.diagnostics);
+    golden(&data(&format!("fixtures/{name}.expected")), &rendered);
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == severity && d.message.contains(needle)),
+        "{name}: expected a {severity:?} containing {needle:?}, got:\n{rendered}"
+    );
+    checked
+}
+
+#[test]
+fn valid_fixture_has_no_diagnostics() {
+    let checked = check_fixture("valid");
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    let s = checked.scenario.expect("valid scenario loads");
+    assert_eq!(s.id, "fixture-valid");
+    assert_eq!(s.nodes.len(), 7);
+    assert_eq!(s.pass_mark(), 70);
+}
+
+#[test]
+fn the_format_docs_example_loads_and_validates_clean() {
+    let checked = check_fixture("free-text");
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    let doc =
+        std::fs::read_to_string(crate::util::root().join("docs/scenario-format.md")).expect("doc");
+    let text = std::fs::read_to_string(data("fixtures/free-text.ron")).expect("fixture");
+    assert!(
+        doc.contains(text.trim()),
+        "tests/data/fixtures/free-text.ron must be the docs' example, verbatim"
+    );
+}
+
+#[test]
+fn syntax_error_names_line_col_and_what_was_expected() {
+    let c = check("syntax-error", Severity::Error, "Expected");
+    let d = &c.diagnostics[0];
+    assert_eq!((d.file.as_str(), d.line), ("fixtures/syntax-error.ron", 16));
+    assert!(c.scenario.is_none());
+}
+
+#[test]
+fn unknown_field_suggests_the_right_one() {
+    let c = check("unknown-field", Severity::Error, "minuets");
+    assert_eq!(
+        c.diagnostics[0].help.as_deref(),
+        Some("did you mean `minutes`?")
+    );
+    assert_eq!(c.diagnostics[0].line, 9);
+}
+
+#[test]
+fn unknown_variant_suggests_the_right_one() {
+    let c = check("unknown-variant", Severity::Error, "Skeptical");
+    assert_eq!(
+        c.diagnostics[0].help.as_deref(),
+        Some("did you mean `Sceptical`?")
+    );
+}
+
+#[test]
+fn broken_link_says_did_you_mean() {
+    let c = check("broken-link", Severity::Error, "links to `end_okk`");
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("end_okk"))
+        .expect("link");
+    assert_eq!(d.help.as_deref(), Some("did you mean `end_ok`?"));
+}
+
+#[test]
+fn duplicate_ids_are_errors() {
+    check("duplicate-id", Severity::Error, "duplicate node id `t1`");
+}
+
+#[test]
+fn unreachable_nodes_are_warnings() {
+    let c = check(
+        "unreachable",
+        Severity::Warning,
+        "node `orphan` is unreachable",
+    );
+    assert!(
+        c.scenario.is_some(),
+        "warnings alone keep the scenario playable"
+    );
+}
+
+#[test]
+fn loops_with_no_exit_are_found() {
+    check(
+        "dead-end-loop",
+        Severity::Error,
+        "loop with no exit: spin1, spin2",
+    );
+}
+
+#[test]
+fn levels_outside_0_to_4_are_errors() {
+    check(
+        "level-out-of-range",
+        Severity::Error,
+        "ownership level is 5; expected 0-4",
+    );
+}
+
+#[test]
+fn empty_texts_are_warnings() {
+    check("empty-text", Severity::Warning, "`say` is empty");
+}
+
+#[test]
+fn missing_audio_is_a_warning() {
+    check(
+        "missing-audio",
+        Severity::Warning,
+        "audio clip `clips/missing.wav` not found",
+    );
+}
+
+#[test]
+fn turns_without_a_model_answer_are_warnings() {
+    check(
+        "no-model",
+        Severity::Warning,
+        "turn `t2` has no model answer",
+    );
+}
+
+#[test]
+fn endings_whose_outcome_no_route_produces_are_warnings() {
+    let c = check(
+        "unreachable-outcome",
+        Severity::Warning,
+        "ending `end_ok` intends Advocate",
+    );
+    assert!(
+        c.diagnostics
+            .iter()
+            .any(|d| d.message.contains("ending `end_bad` intends Advocate")),
+        "both endings are reported"
+    );
+    assert!(
+        !c.diagnostics.iter().any(|d| d.message.contains("end_good")),
+        "end_good can produce Advocate"
+    );
+}
+
+#[test]
+fn garbage_gives_an_error_not_a_panic() {
+    for text in [
+        "",
+        "(",
+        "\u{0}\u{1}",
+        "((((((((((((((((((((",
+        "[1, 2, 3]",
+        "(format: 1, id: \"x\")",
+    ] {
+        let c = library::check(SourceFile::new("junk.ron", text), None);
+        assert!(c.has_errors(), "{text:?} should not load");
+        assert!(c.diagnostics[0].line >= 1);
+    }
+}
+
+#[test]
+fn a_scenario_with_no_nodes_is_an_error() {
+    let text = std::fs::read_to_string(data("fixtures/valid.ron")).expect("fixture");
+    let start = text.find("    nodes: [").expect("nodes");
+    let emptied = format!("{}    nodes: [],\n)\n", &text[..start]);
+    let c = library::check(SourceFile::new("empty.ron", emptied), None);
+    assert!(
+        c.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("links to `open`"))
+    );
+}

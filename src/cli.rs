@@ -34,6 +34,9 @@ pub struct Cli {
     /// The trainer's scenario folder (default: <data dir>/scenarios).
     #[arg(long, global = true, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
+    /// Open the start screen, print `first frame: N ms` (from the start of main) and exit.
+    #[arg(long)]
+    pub measure_startup: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -3,8 +3,12 @@
 //! The core (`scenario`, `engine`) is sans-IO and free of any GUI or sound crate;
 //! `library` reads scenario files; `cli` is the terminal front end. See ARCHITECTURE.md.
 
+pub mod app;
+pub mod audio;
 pub mod cli;
 pub mod engine;
 pub mod library;
 pub mod paths;
+pub mod progress;
 pub mod scenario;
+pub mod ui;

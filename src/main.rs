@@ -1,9 +1,11 @@
 //! The `turnaround` binary: the terminal commands, or the desktop app when none is given.
 
 use clap::Parser;
+use turnaround::app::{self, AppConfig};
 use turnaround::cli::{self, Cli};
 
 fn main() {
+    let started = std::time::Instant::now();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -19,8 +21,19 @@ fn main() {
     let code = match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => {
-            eprintln!("the desktop app is not built yet; try `turnaround --help`");
-            cli::EXIT_USAGE
+            let config = AppConfig {
+                data_dir: cli.data_dir(),
+                trainer_scenarios: cli.trainer_scenarios(),
+                measure_startup: cli.measure_startup.then_some(started),
+            };
+            match app::run(config) {
+                Ok(()) => cli::EXIT_OK,
+                Err(e) => {
+                    eprintln!("error: cannot open the window: {e}");
+                    eprintln!("help: on Debian, `bash .ci/setup run` installs what a window needs");
+                    cli::EXIT_INPUT
+                }
+            }
         }
     };
     std::process::exit(code);

@@ -1,9 +1,11 @@
 //! The integration tests: one binary, one module per feature.
 
+mod app;
 mod architecture;
 mod cli;
 mod content;
 mod engine;
 mod golden;
 mod loader;
+mod progress;
 mod util;

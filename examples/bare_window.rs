@@ -1,0 +1,35 @@
+//! A bare eframe window measured exactly as `turnaround --measure-startup` measures the
+//! app: from the start of `main()` to the first presented frame. The difference between
+//! the two is what Turnaround itself adds to start-up.
+//!
+//! `cargo run --release --example bare_window`
+
+use std::time::Instant;
+
+use eframe::egui;
+
+struct Bare {
+    started: Instant,
+    frames: u64,
+}
+
+impl eframe::App for Bare {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frames += 1;
+        if self.frames == 2 {
+            println!("first frame: {} ms", self.started.elapsed().as_millis());
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ui.ctx().request_repaint();
+        egui::CentralPanel::default().show(ui, |ui| ui.label("bare"));
+    }
+}
+
+fn main() -> eframe::Result {
+    let started = Instant::now();
+    eframe::run_native(
+        "bare",
+        eframe::NativeOptions::default(),
+        Box::new(move |_cc| Ok(Box::new(Bare { started, frames: 0 }))),
+    )
+}

@@ -1,0 +1,439 @@
+//! The desktop app: owns the library, the progress store, the session in progress,
+//! sound and settings; draws the current screen and carries out the commands views
+//! return. The rules stay in the core; the views stay thin.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+use crate::audio::{Audio, Cue};
+use crate::engine::{Entry, Session, Step};
+use crate::library::{self, Library, Origin};
+use crate::progress::{self, AttemptKind, AttemptRecord, ProgressStore, ScenarioResults, Trainee};
+use crate::ui::Command;
+use crate::ui::debrief::DebriefView;
+use crate::ui::library::LibraryView;
+use crate::ui::play::PlayView;
+use crate::ui::start::StartView;
+use crate::ui::style::{self, Theme};
+
+/// Settings kept between runs through eframe's storage (never trainee progress).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiSettings {
+    pub theme: Theme,
+    /// 0.0-1.0.
+    pub volume: f32,
+    pub muted: bool,
+}
+
+impl Default for UiSettings {
+    fn default() -> Self {
+        Self {
+            theme: Theme::Dark,
+            volume: 0.8,
+            muted: false,
+        }
+    }
+}
+
+/// Where the app reads and writes, and how it was started.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    pub data_dir: PathBuf,
+    pub trainer_scenarios: PathBuf,
+    /// With `--measure-startup`: when `main()` began; the app prints the time to its first
+    /// presented frame and closes.
+    pub measure_startup: Option<Instant>,
+}
+
+/// Which screen is showing, with that screen's own state.
+#[derive(Debug)]
+pub enum Screen {
+    Start(StartView),
+    Library,
+    Play(PlayView),
+    Debrief(DebriefView),
+}
+
+/// The running app.
+pub struct TurnaroundApp {
+    config: AppConfig,
+    pub library: Library,
+    store: Box<dyn ProgressStore>,
+    pub trainees: Vec<Trainee>,
+    pub trainee: Option<Trainee>,
+    pub results: BTreeMap<String, ScenarioResults>,
+    pub settings: UiSettings,
+    audio: Audio,
+    pub screen: Screen,
+    library_view: LibraryView,
+    pub session: Option<Session>,
+    /// Wall-clock start of the attempt in progress, unix ms.
+    attempt_started_ms: u64,
+    clock: Instant,
+    /// Transcript entries already announced with a cue or clip.
+    announced: usize,
+    /// Messages for the person, shown until dismissed.
+    pub notices: Vec<String>,
+    frames: u64,
+    style_applied: Option<Theme>,
+}
+
+fn unix_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+impl TurnaroundApp {
+    /// The app as eframe creates it: settings from storage, the real store and sound.
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        let settings: UiSettings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let audio = Audio::open(settings.volume, settings.muted);
+        let store = Box::new(progress::FsStore::new(&config.data_dir));
+        Self::with_parts(config, settings, store, audio)
+    }
+
+    /// The app from explicit parts, as tests build it.
+    pub fn with_parts(
+        config: AppConfig,
+        settings: UiSettings,
+        mut store: Box<dyn ProgressStore>,
+        audio: Audio,
+    ) -> Self {
+        let library = Library::load(Some(&config.trainer_scenarios));
+        let mut notices = Vec::new();
+        if let Some(n) = &audio.notice {
+            notices.push(n.clone());
+        }
+        let trainees = store.trainees().unwrap_or_else(|e| {
+            notices.push(format!("Could not read trainee profiles: {e}"));
+            Vec::new()
+        });
+        for s in store.set_aside() {
+            notices.push(format!(
+                "A damaged file was set aside: {} → {} ({})",
+                s.original.display(),
+                s.moved_to.display(),
+                s.reason
+            ));
+        }
+        Self {
+            config,
+            library,
+            store,
+            trainees,
+            trainee: None,
+            results: BTreeMap::new(),
+            settings,
+            audio,
+            screen: Screen::Start(StartView::default()),
+            library_view: LibraryView::default(),
+            session: None,
+            attempt_started_ms: 0,
+            clock: Instant::now(),
+            announced: 0,
+            notices,
+            frames: 0,
+            style_applied: None,
+        }
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.clock.elapsed().as_millis() as u64
+    }
+
+    fn refresh_results(&mut self) {
+        let Some(t) = &self.trainee else {
+            self.results.clear();
+            return;
+        };
+        match self.store.attempts(&t.id) {
+            Ok(attempts) => self.results = progress::results_by_scenario(&attempts),
+            Err(e) => self
+                .notices
+                .push(format!("Could not read your attempts: {e}")),
+        }
+    }
+
+    /// Carries out a view's command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::SelectTrainee(id) => {
+                self.trainee = self.trainees.iter().find(|t| t.id == id).cloned();
+                if self.trainee.is_some() {
+                    self.refresh_results();
+                    self.screen = Screen::Library;
+                }
+            }
+            Command::CreateTrainee(name) => match self.store.add_trainee(&name, unix_ms()) {
+                Ok(t) => {
+                    self.trainees = self.store.trainees().unwrap_or_else(|_| vec![t.clone()]);
+                    self.trainee = Some(t);
+                    self.refresh_results();
+                    self.screen = Screen::Library;
+                }
+                Err(e) => self
+                    .notices
+                    .push(format!("Could not create the profile: {e}")),
+            },
+            Command::SwitchTrainee => {
+                self.trainee = None;
+                self.session = None;
+                self.screen = Screen::Start(StartView::default());
+            }
+            Command::StartScenario(id) => self.start(&id),
+            Command::Choose(i) => self.choose(i),
+            Command::Abandon => {
+                self.session = None;
+                self.screen = Screen::Library;
+            }
+            Command::Retry => {
+                if let Some(id) = self.session.as_ref().map(|s| s.scenario().id.clone()) {
+                    self.start(&id);
+                }
+            }
+            Command::BackToLibrary => {
+                self.session = None;
+                self.screen = Screen::Library;
+            }
+        }
+    }
+
+    fn start(&mut self, id: &str) {
+        let Some(entry) = self.library.get(id) else {
+            self.notices
+                .push(format!("Scenario `{id}` is no longer in the library."));
+            return;
+        };
+        let seed = unix_ms() ^ u64::from(std::process::id()).rotate_left(32);
+        match Session::start(Arc::clone(&entry.scenario), seed, self.now_ms()) {
+            Ok(session) => {
+                self.session = Some(session);
+                self.attempt_started_ms = unix_ms();
+                self.announced = 0;
+                self.screen = Screen::Play(PlayView::default());
+                self.advance();
+            }
+            Err(e) => self.notices.push(format!("Cannot start `{id}`: {e}")),
+        }
+    }
+
+    fn choose(&mut self, shown_at: usize) {
+        let now = self.now_ms();
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Err(e) = session.choose(shown_at, now) {
+            self.notices.push(e.to_string());
+            return;
+        }
+        self.advance();
+    }
+
+    /// Moves past customer lines (announcing each), and records a finished attempt.
+    fn advance(&mut self) {
+        let now = self.now_ms();
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        while let Step::Customer(_) = session.step() {
+            if session.proceed(now).is_err() {
+                break;
+            }
+        }
+        // Announce what the customer said since last time.
+        let new_lines: Vec<Option<String>> = session.transcript()[self.announced..]
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Customer { line, .. } => Some(line.audio.clone()),
+                Entry::Trainee(_) => None,
+            })
+            .collect();
+        self.announced = session.transcript().len();
+        let finished = matches!(session.step(), Step::Finished(_));
+        let id = session.scenario().id.clone();
+        let assets = self.assets_dir(&id);
+        for clip in &new_lines {
+            match (clip, &assets) {
+                (Some(clip), Some(dir)) => {
+                    if let Err(e) = self.audio.clip(&dir.join(clip)) {
+                        self.notices
+                            .push(format!("Could not play a voice clip: {e}"));
+                    }
+                }
+                _ => self.audio.cue(Cue::CustomerLine),
+            }
+        }
+        if finished {
+            self.audio.cue(Cue::Ending);
+            self.finish();
+        }
+    }
+
+    fn assets_dir(&self, scenario_id: &str) -> Option<PathBuf> {
+        match &self.library.get(scenario_id)?.origin {
+            Origin::BuiltIn => Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")),
+            Origin::Trainer(path) => library::assets_for(path),
+        }
+    }
+
+    fn finish(&mut self) {
+        let (Some(session), Some(trainee)) = (&self.session, &self.trainee) else {
+            return;
+        };
+        let Step::Finished(debrief) = session.step() else {
+            return;
+        };
+        let version = self.library.get(&session.scenario().id).map_or_else(
+            || crate::scenario::version_hash(session.scenario()),
+            |e| e.version.clone(),
+        );
+        let record = AttemptRecord {
+            format: progress::FORMAT_VERSION,
+            trainee: trainee.id.clone(),
+            scenario_id: session.scenario().id.clone(),
+            scenario_version: version,
+            kind: AttemptKind::Assessment,
+            seed: session.seed(),
+            started_ms: self.attempt_started_ms,
+            finished_ms: unix_ms(),
+            transcript: session.transcript().to_vec(),
+            inputs: session.inputs().to_vec(),
+            debrief: (**debrief).clone(),
+        };
+        if let Err(e) = self.store.save_attempt(&record) {
+            self.notices
+                .push(format!("Your attempt could not be saved: {e}"));
+        }
+        self.refresh_results();
+        self.screen = Screen::Debrief(DebriefView);
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let mut command = None;
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new("Turnaround").strong());
+                if let Some(t) = &self.trainee {
+                    ui.separator();
+                    ui.label(format!("Trainee: {}", t.name));
+                    if !matches!(self.screen, Screen::Play(_)) {
+                        if ui.button("Switch trainee").clicked() {
+                            command = Some(Command::SwitchTrainee);
+                        }
+                        if matches!(self.screen, Screen::Debrief(_))
+                            && ui.button("Library").clicked()
+                        {
+                            command = Some(Command::BackToLibrary);
+                        }
+                    }
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let theme_label = format!("{} theme", self.settings.theme.toggled().label());
+                    if ui
+                        .button(theme_label)
+                        .on_hover_text("Switch between dark and light")
+                        .clicked()
+                    {
+                        self.settings.theme = self.settings.theme.toggled();
+                    }
+                    let volume = ui.add(
+                        egui::Slider::new(&mut self.settings.volume, 0.0..=1.0).show_value(false),
+                    );
+                    let label = ui.label("Volume");
+                    volume.labelled_by(label.id);
+                    ui.checkbox(&mut self.settings.muted, "Mute");
+                    self.audio.volume = self.settings.volume;
+                    self.audio.muted = self.settings.muted;
+                });
+            });
+            let mut dismiss = None;
+            for (i, notice) in self.notices.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, notice);
+                    if ui.small_button("Dismiss").clicked() {
+                        dismiss = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = dismiss {
+                self.notices.remove(i);
+            }
+        });
+        command
+    }
+}
+
+impl eframe::App for TurnaroundApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frames += 1;
+        if let Some(started) = self.config.measure_startup {
+            // The first frame was presented before the second `ui` call began.
+            if self.frames == 2 {
+                println!("first frame: {} ms", started.elapsed().as_millis());
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ui.ctx().request_repaint();
+        }
+        if self.style_applied != Some(self.settings.theme) {
+            style::apply(ui.ctx(), self.settings.theme);
+            self.style_applied = Some(self.settings.theme);
+        }
+        let mut command = self.top_bar(ui);
+        egui::CentralPanel::default().show(ui, |ui| {
+            let c = match &mut self.screen {
+                Screen::Start(view) => view.ui(ui, &self.trainees),
+                Screen::Library => self.library_view.ui(ui, &self.library, &self.results),
+                Screen::Play(view) => match &self.session {
+                    Some(session) => view.ui(ui, session),
+                    None => Some(Command::BackToLibrary),
+                },
+                Screen::Debrief(view) => match &self.session {
+                    Some(session) => match session.step() {
+                        Step::Finished(d) => {
+                            view.ui(ui, session.scenario(), d, session.transcript())
+                        }
+                        _ => None,
+                    },
+                    None => Some(Command::BackToLibrary),
+                },
+            };
+            if c.is_some() {
+                command = c;
+            }
+        });
+        if let Some(c) = command {
+            self.apply(c);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+/// Opens the desktop window; returns when it closes.
+pub fn run(config: AppConfig) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Turnaround")
+            .with_inner_size([1100.0, 760.0])
+            .with_min_inner_size([720.0, 520.0]),
+        persistence_path: Some(config.data_dir.join("ui-state")),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Turnaround",
+        options,
+        Box::new(move |cc| Ok(Box::new(TurnaroundApp::new(cc, config)))),
+    )
+}

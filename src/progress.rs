@@ -1,0 +1,359 @@
+//! Trainee progress: profiles and finished attempts, behind a store trait.
+//!
+//! A finished attempt is an immutable fact: one file per attempt in the trainee's folder,
+//! written atomically (temp file, fsync, rename, fsync the folder) and never rewritten.
+//! Summaries such as best and latest results are derived from those files. A file that
+//! cannot be read is moved aside with a timestamp and reported, never overwritten.
+//! This module has no GUI and no sound; only `FsStore` touches the disk.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::engine::{Debrief, Entry, Input};
+
+/// The attempt and profile file-format version.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A trainee profile. Files use the opaque id; only views show the name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trainee {
+    pub format: u32,
+    /// A UUID.
+    pub id: String,
+    pub name: String,
+    /// Unix milliseconds.
+    pub created_ms: u64,
+}
+
+/// Whether an attempt counts (PRODUCT.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttemptKind {
+    /// Counts for pass and readiness.
+    Assessment,
+    /// Stored and flagged; does not count.
+    Practice,
+}
+
+/// One finished attempt, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttemptRecord {
+    pub format: u32,
+    pub trainee: String,
+    pub scenario_id: String,
+    pub scenario_version: String,
+    pub kind: AttemptKind,
+    pub seed: u64,
+    /// Unix milliseconds.
+    pub started_ms: u64,
+    pub finished_ms: u64,
+    pub transcript: Vec<Entry>,
+    /// Enough to replay the attempt with its seed.
+    pub inputs: Vec<Input>,
+    pub debrief: Debrief,
+}
+
+impl AttemptRecord {
+    /// The attempt's file name: sortable by time, unique per trainee.
+    pub fn file_name(&self) -> String {
+        format!(
+            "{:013}-{}-{}.ron",
+            self.finished_ms,
+            sanitize(&self.scenario_id),
+            self.seed
+        )
+    }
+}
+
+fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Best and latest results on one scenario, derived from attempts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScenarioResults {
+    pub best_overall: f64,
+    pub latest_overall: f64,
+    pub latest_passed: bool,
+    pub attempts: usize,
+}
+
+/// Best and latest per scenario id, from a trainee's attempts.
+pub fn results_by_scenario(attempts: &[AttemptRecord]) -> BTreeMap<String, ScenarioResults> {
+    let mut sorted: Vec<&AttemptRecord> = attempts.iter().collect();
+    sorted.sort_by_key(|a| a.finished_ms);
+    let mut out: BTreeMap<String, ScenarioResults> = BTreeMap::new();
+    for a in sorted {
+        let overall = a.debrief.overall;
+        out.entry(a.scenario_id.clone())
+            .and_modify(|r| {
+                r.best_overall = r.best_overall.max(overall);
+                r.latest_overall = overall;
+                r.latest_passed = a.debrief.passed;
+                r.attempts += 1;
+            })
+            .or_insert(ScenarioResults {
+                best_overall: overall,
+                latest_overall: overall,
+                latest_passed: a.debrief.passed,
+                attempts: 1,
+            });
+    }
+    out
+}
+
+/// What went wrong with the store.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("a trainee needs a name")]
+    EmptyName,
+    #[error("no trainee with id {0}")]
+    NoSuchTrainee(String),
+}
+
+/// A file that could not be read and was moved aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub original: PathBuf,
+    pub moved_to: PathBuf,
+    pub reason: String,
+}
+
+/// Where trainee profiles and attempts are kept.
+pub trait ProgressStore {
+    /// Every trainee, sorted by name.
+    fn trainees(&mut self) -> Result<Vec<Trainee>, StoreError>;
+    /// Creates a profile with a fresh id.
+    fn add_trainee(&mut self, name: &str, now_ms: u64) -> Result<Trainee, StoreError>;
+    /// Stores a finished attempt; never overwrites an existing one.
+    fn save_attempt(&mut self, attempt: &AttemptRecord) -> Result<(), StoreError>;
+    /// A trainee's attempts, oldest first.
+    fn attempts(&mut self, trainee_id: &str) -> Result<Vec<AttemptRecord>, StoreError>;
+    /// Files moved aside since the store was opened.
+    fn set_aside(&self) -> &[SetAside];
+}
+
+fn new_trainee(name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::EmptyName);
+    }
+    Ok(Trainee {
+        format: FORMAT_VERSION,
+        id: uuid::Uuid::new_v4().to_string(),
+        name: name.to_string(),
+        created_ms: now_ms,
+    })
+}
+
+/// The in-memory twin, for tests.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    trainees: Vec<Trainee>,
+    attempts: Vec<AttemptRecord>,
+}
+
+impl ProgressStore for MemoryStore {
+    fn trainees(&mut self) -> Result<Vec<Trainee>, StoreError> {
+        let mut t = self.trainees.clone();
+        t.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(t)
+    }
+
+    fn add_trainee(&mut self, name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
+        let t = new_trainee(name, now_ms)?;
+        self.trainees.push(t.clone());
+        Ok(t)
+    }
+
+    fn save_attempt(&mut self, attempt: &AttemptRecord) -> Result<(), StoreError> {
+        if !self.trainees.iter().any(|t| t.id == attempt.trainee) {
+            return Err(StoreError::NoSuchTrainee(attempt.trainee.clone()));
+        }
+        self.attempts.push(attempt.clone());
+        Ok(())
+    }
+
+    fn attempts(&mut self, trainee_id: &str) -> Result<Vec<AttemptRecord>, StoreError> {
+        let mut a: Vec<_> = self
+            .attempts
+            .iter()
+            .filter(|a| a.trainee == trainee_id)
+            .cloned()
+            .collect();
+        a.sort_by_key(|a| a.finished_ms);
+        Ok(a)
+    }
+
+    fn set_aside(&self) -> &[SetAside] {
+        &[]
+    }
+}
+
+/// The store on disk: `<data dir>/trainees/<id>/profile.ron` and
+/// `<data dir>/trainees/<id>/attempts/<finished>-<scenario>-<seed>.ron`.
+#[derive(Debug)]
+pub struct FsStore {
+    root: PathBuf,
+    set_aside: Vec<SetAside>,
+}
+
+impl FsStore {
+    /// A store under `data_dir` (created on first write).
+    pub fn new(data_dir: &Path) -> FsStore {
+        FsStore {
+            root: data_dir.join("trainees"),
+            set_aside: Vec::new(),
+        }
+    }
+
+    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+        move |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// Reads a RON file; a file that does not parse is moved aside and reported.
+    fn read<T: for<'de> Deserialize<'de>>(&mut self, path: &Path) -> Option<T> {
+        let result = fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| ron::from_str::<T>(&text).map_err(|e| e.to_string()));
+        match result {
+            Ok(v) => Some(v),
+            Err(reason) => {
+                let stamp = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_millis());
+                let moved_to = path.with_extension(format!("ron.corrupt-{stamp}"));
+                if fs::rename(path, &moved_to).is_ok() {
+                    self.set_aside.push(SetAside {
+                        original: path.to_path_buf(),
+                        moved_to,
+                        reason,
+                    });
+                }
+                None
+            }
+        }
+    }
+}
+
+/// Writes `bytes` to `path` so that a crash leaves the old state or the new, never a torn
+/// file: a temp file in the same folder, fsync, rename, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    fs::File::open(dir)?.sync_all()?;
+    Ok(())
+}
+
+fn to_ron<T: Serialize>(value: &T) -> String {
+    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).unwrap_or_default()
+}
+
+impl ProgressStore for FsStore {
+    fn trainees(&mut self) -> Result<Vec<Trainee>, StoreError> {
+        let entries = match fs::read_dir(&self.root) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Self::io(&self.root)(e)),
+        };
+        let mut dirs: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        let mut out = Vec::new();
+        for dir in dirs {
+            let profile = dir.join("profile.ron");
+            if profile.is_file()
+                && let Some(t) = self.read::<Trainee>(&profile)
+            {
+                out.push(t);
+            }
+        }
+        out.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(out)
+    }
+
+    fn add_trainee(&mut self, name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
+        let t = new_trainee(name, now_ms)?;
+        let path = self.root.join(&t.id).join("profile.ron");
+        write_atomic(&path, to_ron(&t).as_bytes()).map_err(Self::io(&path))?;
+        Ok(t)
+    }
+
+    fn save_attempt(&mut self, attempt: &AttemptRecord) -> Result<(), StoreError> {
+        let dir = self.root.join(&attempt.trainee);
+        if !dir.join("profile.ron").is_file() {
+            return Err(StoreError::NoSuchTrainee(attempt.trainee.clone()));
+        }
+        let attempts = dir.join("attempts");
+        let mut path = attempts.join(attempt.file_name());
+        // Never rewrite a fact: a clash (same millisecond, scenario and seed) gets a suffix.
+        let mut n = 1;
+        while path.exists() {
+            path = attempts.join(format!(
+                "{}-{n}.ron",
+                attempt.file_name().trim_end_matches(".ron")
+            ));
+            n += 1;
+        }
+        write_atomic(&path, to_ron(attempt).as_bytes()).map_err(Self::io(&path))
+    }
+
+    fn attempts(&mut self, trainee_id: &str) -> Result<Vec<AttemptRecord>, StoreError> {
+        let dir = self.root.join(trainee_id).join("attempts");
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Self::io(&dir)(e)),
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        files.sort();
+        let mut out: Vec<AttemptRecord> = files.iter().filter_map(|f| self.read(f)).collect();
+        out.sort_by_key(|a| a.finished_ms);
+        Ok(out)
+    }
+
+    fn set_aside(&self) -> &[SetAside] {
+        &self.set_aside
+    }
+}

@@ -1,0 +1,177 @@
+//! Debrief: scores, pass or fail, the outcome against the baseline, the mood chart and
+//! the transcript with feedback and model answers.
+
+use eframe::egui;
+use egui_plot::{HLine, Legend, Line, Plot, PlotPoints};
+
+use super::Command;
+use super::play::feedback;
+use super::style::score_colour;
+use crate::engine::{Debrief, Entry};
+use crate::scenario::{Dimension, Outcome, Scenario};
+
+/// The debrief screen has no state of its own.
+#[derive(Debug, Default)]
+pub struct DebriefView;
+
+impl DebriefView {
+    /// Draws a finished attempt.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        scenario: &Scenario,
+        debrief: &Debrief,
+        transcript: &[Entry],
+    ) -> Option<Command> {
+        let mut command = None;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false; 2])
+            .show(ui, |ui| {
+                // Keep text clear of the scroll bar.
+                ui.set_max_width(ui.available_width() - 18.0);
+                ui.horizontal(|ui| {
+                    ui.heading(format!("Debrief: {}", scenario.title));
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.button("Back to library").clicked() {
+                            command = Some(Command::BackToLibrary);
+                        }
+                        if ui.button("Retry").clicked() {
+                            command = Some(Command::Retry);
+                        }
+                    });
+                });
+                ui.add_space(8.0);
+                ui.columns(2, |cols| {
+                    left_aligned(&mut cols[0], |ui| scores(ui, debrief));
+                    left_aligned(&mut cols[1], |ui| outcome(ui, scenario, debrief));
+                });
+                ui.add_space(8.0);
+                ui.label(egui::RichText::new("Mood over the conversation").strong());
+                let points: Vec<[f64; 2]> = debrief
+                    .mood_track
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| [i as f64, *m])
+                    .collect();
+                Plot::new("mood_chart")
+                    .legend(Legend::default())
+                    .height(180.0)
+                    .include_y(0.0)
+                    .include_y(100.0)
+                    .allow_drag(false)
+                    .allow_zoom(false)
+                    .allow_scroll(false)
+                    .x_axis_label("reply")
+                    .y_axis_label("mood")
+                    .show(ui, |plot| {
+                        plot.line(Line::new("Mood", PlotPoints::from(points)).width(2.5));
+                        plot.hline(HLine::new(
+                            "Starting mood",
+                            debrief.mood_track.first().copied().unwrap_or(0.0),
+                        ));
+                    });
+                ui.add_space(8.0);
+                ui.heading("Transcript");
+                for entry in transcript {
+                    match entry {
+                        Entry::Customer { line, .. } => {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(
+                                    egui::RichText::new(format!("{}:", scenario.customer.name))
+                                        .strong(),
+                                );
+                                ui.label(&line.text);
+                            });
+                        }
+                        Entry::Trainee(turn) => {
+                            ui.columns(2, |cols| {
+                                left_aligned(&mut cols[0], |ui| {
+                                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                                        ui.label(egui::RichText::new("You said").strong());
+                                        ui.label(turn.reply.text());
+                                        feedback(ui, turn);
+                                    });
+                                });
+                                left_aligned(&mut cols[1], |ui| {
+                                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                                        ui.label(egui::RichText::new("A model answer").strong());
+                                        ui.label(&turn.model);
+                                    });
+                                });
+                            });
+                        }
+                    }
+                    ui.add_space(4.0);
+                }
+            });
+        command
+    }
+}
+
+fn scores(ui: &mut egui::Ui, d: &Debrief) {
+    egui::Grid::new("scores")
+        .num_columns(2)
+        .spacing([24.0, 8.0])
+        .show(ui, |ui| {
+            for dim in Dimension::ALL {
+                let s = d.scores.get(dim);
+                ui.label(dim.label());
+                ui.label(
+                    egui::RichText::new(format!("{s:.0}"))
+                        .strong()
+                        .color(score_colour(ui, s)),
+                );
+                ui.end_row();
+            }
+            ui.label(egui::RichText::new("Overall").strong());
+            ui.label(
+                egui::RichText::new(format!("{:.0}", d.overall))
+                    .heading()
+                    .color(score_colour(ui, d.overall)),
+            );
+            ui.end_row();
+        });
+    let verdict = if d.passed { "PASS" } else { "NOT PASSED" };
+    ui.label(
+        egui::RichText::new(format!(
+            "{verdict}: pass mark {}, every dimension at least {}",
+            d.pass_mark, d.floor
+        ))
+        .strong()
+        .color(score_colour(ui, if d.passed { 100.0 } else { 0.0 })),
+    );
+}
+
+fn outcome(ui: &mut egui::Ui, scenario: &Scenario, d: &Debrief) {
+    let (headline, colour) = match d.outcome {
+        Outcome::Advocate => ("Advocate: more loyal than before the problem", 100.0),
+        Outcome::Recovered => ("Recovered: back, but not yet a fan", 60.0),
+        Outcome::Lost => ("Lost: the customer is gone", 0.0),
+    };
+    ui.label(
+        egui::RichText::new(headline)
+            .heading()
+            .color(score_colour(ui, colour)),
+    );
+    ui.label(format!(
+        "{}'s loyalty ended at {:.0}. It was {:.0} before anything went wrong and {:.0} after it; below {:.0} the customer is lost.",
+        scenario.customer.name, d.loyalty, d.loyalty_baseline, d.starting_loyalty, d.recovery_threshold
+    ));
+    ui.add(egui::ProgressBar::new((d.loyalty / 100.0) as f32).fill(score_colour(ui, colour)))
+        .on_hover_text(format!("Loyalty {:.0} of 100", d.loyalty));
+    if d.outcome != d.intended {
+        ui.label(
+            egui::RichText::new(format!(
+                "This ending was written as {}, but the outcome comes from loyalty over the whole conversation.",
+                d.intended.label()
+            ))
+            .small(),
+        );
+    }
+}
+
+/// Lays out a column's content top-down and left-aligned (columns justify by default,
+/// which spreads words of wrapped text across the line).
+fn left_aligned(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), add);
+}

@@ -1,0 +1,64 @@
+//! Start: pick your trainee profile, or create one.
+
+use eframe::egui;
+
+use super::Command;
+use crate::progress::Trainee;
+
+/// The start screen's own state: the name being typed.
+#[derive(Debug, Default)]
+pub struct StartView {
+    pub new_name: String,
+}
+
+impl StartView {
+    /// Draws the profiles and the create form.
+    pub fn ui(&mut self, ui: &mut egui::Ui, trainees: &[Trainee]) -> Option<Command> {
+        let mut command = None;
+        ui.vertical_centered(|ui| {
+            ui.add_space(40.0);
+            ui.heading("Turnaround");
+            ui.label("Practise turning an upset customer into a loyal one.");
+            ui.add_space(24.0);
+        });
+        ui.columns(2, |cols| {
+            let ui = &mut cols[0];
+            ui.heading("Who is practising?");
+            if trainees.is_empty() {
+                ui.label("No trainees yet. Create your profile on the right to begin.");
+            }
+            egui::ScrollArea::vertical()
+                .id_salt("trainees")
+                .show(ui, |ui| {
+                    for t in trainees {
+                        if ui
+                            .add_sized([280.0, 36.0], egui::Button::new(&t.name))
+                            .on_hover_text("Continue as this trainee")
+                            .clicked()
+                        {
+                            command = Some(Command::SelectTrainee(t.id.clone()));
+                        }
+                    }
+                });
+            let ui = &mut cols[1];
+            ui.heading("New trainee");
+            let label = ui.label("Your name:");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.new_name)
+                    .hint_text("e.g. Sam Patel")
+                    .desired_width(260.0),
+            );
+            let field = field.labelled_by(label.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let ready = !self.new_name.trim().is_empty();
+            let clicked = ui
+                .add_enabled(ready, egui::Button::new("Create profile"))
+                .clicked();
+            if ready && (clicked || enter) {
+                command = Some(Command::CreateTrainee(self.new_name.trim().to_string()));
+                self.new_name.clear();
+            }
+        });
+        command
+    }
+}

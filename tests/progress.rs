@@ -1,0 +1,129 @@
+//! The progress store: attempts round-trip, are never overwritten, and a damaged file is
+//! set aside and reported while everything else still loads.
+
+use std::sync::Arc;
+
+use turnaround::engine::{Session, Step};
+use turnaround::progress::{
+    self, AttemptKind, AttemptRecord, FsStore, MemoryStore, ProgressStore, StoreError,
+};
+
+fn attempt(trainee: &str, finished_ms: u64, pick: usize) -> AttemptRecord {
+    let scenario = crate::engine::fixture("valid");
+    let mut s = Session::start(Arc::clone(&scenario), 9, 0).expect("start");
+    let mut now = 0;
+    loop {
+        now += 1000;
+        match s.step().clone() {
+            Step::Customer(_) => {
+                s.proceed(now).expect("proceed");
+            }
+            Step::Choose(p) => {
+                s.choose(pick.min(p.options.len() - 1), now)
+                    .expect("choose");
+            }
+            Step::Write(_) => panic!("no free text in the fixture"),
+            Step::Finished(d) => {
+                return AttemptRecord {
+                    format: progress::FORMAT_VERSION,
+                    trainee: trainee.to_string(),
+                    scenario_id: scenario.id.clone(),
+                    scenario_version: turnaround::scenario::version_hash(&scenario),
+                    kind: AttemptKind::Assessment,
+                    seed: 9,
+                    started_ms: 1,
+                    finished_ms,
+                    transcript: s.transcript().to_vec(),
+                    inputs: s.inputs().to_vec(),
+                    debrief: *d,
+                };
+            }
+        }
+    }
+}
+
+#[test]
+fn attempts_round_trip_through_the_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = FsStore::new(dir.path());
+    let t = store.add_trainee("  Dee  ", 5).expect("add");
+    assert_eq!(t.name, "Dee");
+    let a = attempt(&t.id, 2_000, 0);
+    let b = attempt(&t.id, 1_000, 1);
+    store.save_attempt(&a).expect("save a");
+    store.save_attempt(&b).expect("save b");
+    let mut reopened = FsStore::new(dir.path());
+    assert_eq!(reopened.trainees().expect("trainees"), vec![t.clone()]);
+    assert_eq!(
+        reopened.attempts(&t.id).expect("attempts"),
+        vec![b, a],
+        "oldest first"
+    );
+}
+
+#[test]
+fn an_attempt_is_never_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = FsStore::new(dir.path());
+    let t = store.add_trainee("Eve", 5).expect("add");
+    let a = attempt(&t.id, 3_000, 0);
+    store.save_attempt(&a).expect("first");
+    store.save_attempt(&a).expect("second, same name");
+    assert_eq!(store.attempts(&t.id).expect("attempts").len(), 2);
+}
+
+#[test]
+fn a_damaged_attempt_is_set_aside_and_the_rest_still_loads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = FsStore::new(dir.path());
+    let t = store.add_trainee("Fay", 5).expect("add");
+    let good = attempt(&t.id, 1_000, 0);
+    store.save_attempt(&good).expect("save");
+    let bad = dir
+        .path()
+        .join("trainees")
+        .join(&t.id)
+        .join("attempts")
+        .join("0000000002000-x-1.ron");
+    std::fs::write(&bad, "(format: 1, trainee: \"torn").expect("write damage");
+
+    let mut reopened = FsStore::new(dir.path());
+    assert_eq!(reopened.attempts(&t.id).expect("attempts"), vec![good]);
+    let aside = reopened.set_aside().to_vec();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(aside[0].original, bad);
+    assert!(
+        !bad.exists(),
+        "the damaged file is moved, not left to be overwritten"
+    );
+    let kept = std::fs::read_to_string(&aside[0].moved_to).expect("kept aside");
+    assert_eq!(
+        kept, "(format: 1, trainee: \"torn",
+        "its bytes are kept as they were"
+    );
+}
+
+#[test]
+fn the_memory_twin_behaves_like_the_disk() {
+    let mut mem = MemoryStore::default();
+    assert!(matches!(
+        mem.add_trainee("   ", 1),
+        Err(StoreError::EmptyName)
+    ));
+    let t = mem.add_trainee("Gus", 1).expect("add");
+    assert!(matches!(
+        mem.save_attempt(&attempt("nobody", 1, 0)),
+        Err(StoreError::NoSuchTrainee(_))
+    ));
+    mem.save_attempt(&attempt(&t.id, 2, 0)).expect("save");
+    mem.save_attempt(&attempt(&t.id, 1, 1)).expect("save");
+    let results = progress::results_by_scenario(&mem.attempts(&t.id).expect("attempts"));
+    let r = results.get("fixture-valid").expect("results");
+    assert_eq!(r.attempts, 2);
+    assert!(r.best_overall >= r.latest_overall);
+    assert_eq!(
+        r.latest_overall,
+        mem.attempts(&t.id).expect("a")[1].debrief.overall,
+        "latest is by finish time"
+    );
+}

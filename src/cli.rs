@@ -54,7 +54,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Play a scenario in the terminal: a choice turn reads a number.
+    /// Score typed replies: one JSON object per input line ({"id", "customer", "reply",
+    /// optional "hints"}), one JSON line out per line in. FILE or - for stdin.
+    Score {
+        input: String,
+        /// Output is always JSON lines; accepted for symmetry with other commands.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure the reply scorer's speed on a JSON-lines file of replies (as `score` reads).
+    Bench {
+        file: PathBuf,
+        /// How long to keep scoring, in seconds.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Play a scenario in the terminal: a choice turn reads a number, a free-text turn a line.
     Play {
         /// A scenario file, or the id of a library scenario.
         scenario: String,
@@ -93,6 +111,12 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             deny_warnings,
             json,
         } => validate(cli, paths, *deny_warnings, *json),
+        Command::Score { input, .. } => score(cli, input),
+        Command::Bench {
+            file,
+            seconds,
+            json,
+        } => bench(file, *seconds, *json),
         Command::Play {
             scenario,
             trainee,
@@ -435,4 +459,144 @@ pub fn write_debrief(out: &mut dyn Write, d: &Debrief) -> io::Result<()> {
         d.pass_mark,
         d.floor
     )
+}
+
+/// One line of `score` input.
+#[derive(Debug, serde::Deserialize)]
+struct ScoreLine {
+    #[serde(default)]
+    id: serde_json::Value,
+    customer: String,
+    reply: String,
+    #[serde(default)]
+    hints: Option<scenario::Hints>,
+}
+
+/// Scores JSON lines from a file or stdin; exits 1 when any line was bad.
+fn score(cli: &Cli, input: &str) -> i32 {
+    let (lexicon, problem) = library::load_lexicon(&cli.data_dir());
+    if let Some(p) = problem {
+        eprintln!("warning: {p}");
+    }
+    let scorer = crate::scoring::Scorer::new(&lexicon);
+    let reader: Box<dyn BufRead> = if input == "-" {
+        Box::new(io::BufReader::new(io::stdin()))
+    } else {
+        match std::fs::File::open(input) {
+            Ok(f) => Box::new(io::BufReader::new(f)),
+            Err(e) => {
+                eprintln!("error: cannot open {input}: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut bad = 0;
+    for (n, line) in reader.lines().enumerate() {
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                bad += 1;
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    serde_json::json!({"id": null, "line": n + 1, "error": format!("unreadable line: {e}")})
+                );
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = match serde_json::from_str::<ScoreLine>(&line) {
+            Ok(item) => {
+                let a = scorer.assess(&crate::scoring::ReplyInput {
+                    customer: &item.customer,
+                    reply: &item.reply,
+                    hints: item.hints.as_ref(),
+                });
+                let by_dim = |f: &dyn Fn(Dimension) -> serde_json::Value| -> serde_json::Value {
+                    serde_json::json!({
+                        "active_listening": f(Dimension::ActiveListening),
+                        "ownership": f(Dimension::Ownership),
+                        "exceeding_expectations": f(Dimension::ExceedingExpectations),
+                    })
+                };
+                let mut v = serde_json::json!({
+                    "id": item.id,
+                    "levels": by_dim(&|d| a.levels.get(d).into()),
+                    "scores": by_dim(&|d| (a.scores[d.index()].round() as i64).into()),
+                    "evidence": a.evidence,
+                    "supported": a.supported,
+                });
+                if let Some(notice) = &a.notice {
+                    v["notice"] = notice.clone().into();
+                }
+                v
+            }
+            Err(e) => {
+                bad += 1;
+                let id = serde_json::from_str::<serde_json::Value>(&line)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .unwrap_or_default();
+                serde_json::json!({"id": id, "line": n + 1, "error": format!("expected {{\"customer\": ..., \"reply\": ...}}: {e}")})
+            }
+        };
+        let _ = writeln!(out, "{result}");
+    }
+    if bad > 0 { EXIT_INPUT } else { EXIT_OK }
+}
+
+/// Scores every reply in `file` over and over for `seconds` and reports the rate.
+fn bench(file: &Path, seconds: f64, json: bool) -> i32 {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            return EXIT_USAGE;
+        }
+    };
+    let items: Vec<ScoreLine> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    if items.is_empty() {
+        eprintln!(
+            "error: {} has no lines with \"customer\" and \"reply\"",
+            file.display()
+        );
+        return EXIT_INPUT;
+    }
+    let scorer = crate::scoring::Scorer::default();
+    let started = Instant::now();
+    let mut scored = 0u64;
+    let mut checksum = 0u64;
+    while started.elapsed().as_secs_f64() < seconds.max(0.1) {
+        for item in &items {
+            let a = scorer.assess(&crate::scoring::ReplyInput {
+                customer: &item.customer,
+                reply: &item.reply,
+                hints: item.hints.as_ref(),
+            });
+            checksum += u64::from(a.levels.active_listening);
+            scored += 1;
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let per_second = scored as f64 / elapsed;
+    let micros = elapsed * 1e6 / scored as f64;
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({"replies": scored, "seconds": elapsed, "replies_per_second": per_second, "microseconds_per_reply": micros, "checksum": checksum})
+        );
+    } else {
+        println!(
+            "{scored} replies in {elapsed:.2} s: {per_second:.0} replies/s, {micros:.1} µs per reply ({} distinct)",
+            items.len()
+        );
+    }
+    EXIT_OK
 }

@@ -11,4 +11,5 @@ pub mod library;
 pub mod paths;
 pub mod progress;
 pub mod scenario;
+pub mod scoring;
 pub mod ui;

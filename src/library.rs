@@ -277,3 +277,39 @@ impl Library {
         all
     }
 }
+
+/// The scorer's lexicon: the built-in English one, plus `<data dir>/lexicons/en.ron` when
+/// present. A broken override is reported (with its location) and left out.
+pub fn load_lexicon(data_dir: &Path) -> (crate::scoring::Lexicon, Option<String>) {
+    let mut lexicon = crate::scoring::Lexicon::builtin();
+    let path = data_dir.join("lexicons").join("en.ron");
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (lexicon, None),
+        Err(e) => {
+            return (
+                lexicon,
+                Some(format!(
+                    "{}: cannot read the lexicon override: {e}",
+                    path.display()
+                )),
+            );
+        }
+    };
+    match crate::scoring::Lexicon::parse(&text) {
+        Ok(extra) => {
+            lexicon.extend(extra);
+            (lexicon, None)
+        }
+        Err(e) => (
+            lexicon,
+            Some(format!(
+                "{}:{}:{}: the lexicon override was left out: {}",
+                path.display(),
+                e.span.start.line,
+                e.span.start.col,
+                e.code
+            )),
+        ),
+    }
+}

@@ -208,3 +208,46 @@ fn play_gives_up_on_endless_invalid_answers() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn score_prints_one_json_line_per_input_line_and_reports_bad_lines() {
+    let input = concat!(
+        r#"{"id": "a", "customer": "You charged me twice.", "reply": "I'm so sorry, that's our mistake. I'll refund it by 5 pm."}"#,
+        "\n",
+        "not json\n",
+        r#"{"id": 7, "customer": "x"}"#,
+        "\n",
+        r#"{"customer": "It broke.", "reply": "Calm down."}"#,
+        "\n"
+    );
+    let out = turnaround(&["score", "-"], input);
+    assert_eq!(out.status.code(), Some(1), "bad lines make the exit code 1");
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 4, "one line out per line in");
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["levels"]["ownership"], 4);
+    assert!(
+        lines[0]["scores"]["ownership"]
+            .as_i64()
+            .is_some_and(|s| (88..=100).contains(&s))
+    );
+    let ev = lines[0]["evidence"].as_array().expect("evidence");
+    assert!(
+        ev.iter()
+            .all(|e| ["+", "-"].contains(&e["effect"].as_str().unwrap_or(""))
+                && e["reason"].is_string()
+                && e["start"].is_u64())
+    );
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["id"], 7);
+    assert!(
+        lines[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("reply"))
+    );
+    assert_eq!(lines[3]["levels"]["active_listening"], 0);
+    assert_eq!(lines[3]["supported"], true);
+}

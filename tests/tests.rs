@@ -8,4 +8,5 @@ mod engine;
 mod golden;
 mod loader;
 mod progress;
+mod scoring;
 mod util;

@@ -1,0 +1,311 @@
+//! Turning text into words the scorer can match, without losing where each came from.
+//!
+//! A `Token` is one normalised word (lower case, straight quotes, contractions expanded,
+//! possessive `'s` dropped) with the byte range of the original text it stands for, so
+//! evidence can point at the trainee's own words. Pure functions only.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One normalised word and where it stands in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub word: String,
+    /// The word's Snowball stem, which lexicon phrases are matched on.
+    pub stem: String,
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// Index of the sentence the word belongs to.
+    pub sentence: usize,
+    /// True when the sentence ends with a question mark.
+    pub in_question: bool,
+}
+
+/// Expansions of common English contractions (after lower-casing and straightening).
+const CONTRACTIONS: &[(&str, &[&str])] = &[
+    ("i'm", &["i", "am"]),
+    ("i'll", &["i", "will"]),
+    ("i've", &["i", "have"]),
+    ("i'd", &["i", "would"]),
+    ("we're", &["we", "are"]),
+    ("we'll", &["we", "will"]),
+    ("we've", &["we", "have"]),
+    ("we'd", &["we", "would"]),
+    ("you're", &["you", "are"]),
+    ("you'll", &["you", "will"]),
+    ("you've", &["you", "have"]),
+    ("you'd", &["you", "would"]),
+    ("they're", &["they", "are"]),
+    ("they'll", &["they", "will"]),
+    ("they've", &["they", "have"]),
+    ("he's", &["he", "is"]),
+    ("she's", &["she", "is"]),
+    ("it's", &["it", "is"]),
+    ("that's", &["that", "is"]),
+    ("there's", &["there", "is"]),
+    ("here's", &["here", "is"]),
+    ("what's", &["what", "is"]),
+    ("who's", &["who", "is"]),
+    ("let's", &["let", "us"]),
+    ("can't", &["can", "not"]),
+    ("cannot", &["can", "not"]),
+    ("won't", &["will", "not"]),
+    ("don't", &["do", "not"]),
+    ("doesn't", &["does", "not"]),
+    ("didn't", &["did", "not"]),
+    ("isn't", &["is", "not"]),
+    ("aren't", &["are", "not"]),
+    ("wasn't", &["was", "not"]),
+    ("weren't", &["were", "not"]),
+    ("haven't", &["have", "not"]),
+    ("hasn't", &["has", "not"]),
+    ("hadn't", &["had", "not"]),
+    ("shouldn't", &["should", "not"]),
+    ("couldn't", &["could", "not"]),
+    ("wouldn't", &["would", "not"]),
+    ("mustn't", &["must", "not"]),
+    ("needn't", &["need", "not"]),
+    ("should've", &["should", "have"]),
+    ("could've", &["could", "have"]),
+    ("would've", &["would", "have"]),
+    ("y'all", &["you", "all"]),
+    // Common apostrophe-less spellings in quick typing.
+    ("im", &["i", "am"]),
+    ("ill", &["i", "will"]),
+    ("ive", &["i", "have"]),
+    ("dont", &["do", "not"]),
+    ("cant", &["can", "not"]),
+    ("wont", &["will", "not"]),
+    ("didnt", &["did", "not"]),
+    ("isnt", &["is", "not"]),
+    ("wasnt", &["was", "not"]),
+    ("thats", &["that", "is"]),
+    ("theres", &["there", "is"]),
+    ("youre", &["you", "are"]),
+    ("youll", &["you", "will"]),
+    ("shouldnt", &["should", "not"]),
+    ("couldnt", &["could", "not"]),
+];
+
+/// Lower-cases and straightens quotes in one word.
+fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' | '\u{00b4}' => '\'',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The normalised words of one word-like piece of text.
+pub fn normalise_word(word: &str) -> Vec<String> {
+    let folded = fold(word);
+    let trimmed = folded.trim_matches('\'');
+    if let Some((_, parts)) = CONTRACTIONS.iter().find(|(c, _)| *c == trimmed) {
+        return parts.iter().map(|p| (*p).to_string()).collect();
+    }
+    let base = trimmed
+        .strip_suffix("'s")
+        .or_else(|| trimmed.strip_suffix("s'"))
+        .unwrap_or(trimmed);
+    if base.is_empty() {
+        Vec::new()
+    } else {
+        vec![base.to_string()]
+    }
+}
+
+/// Splits text into sentences at `.`, `!`, `?` or `;` followed by a space or the end,
+/// and at line breaks. Unlike Unicode's rules this also splits casual lower-case
+/// typing ("we're full. i'll send someone up").
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end_mark = matches!(c, '.' | '!' | '?' | ';' | '\n');
+        if !end_mark {
+            continue;
+        }
+        // Take the whole run of marks ("?!", "...").
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if matches!(d, '.' | '!' | '?') {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let at_break = c == '\n'
+            || chars
+                .peek()
+                .is_none_or(|&(_, d)| d.is_whitespace() || d == '"' || d == '\u{201d}');
+        if at_break {
+            out.push((start, &text[start..end]));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
+/// Splits text into normalised tokens with their original spans and sentences.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut tokens = Vec::new();
+    for (sentence, (start, s)) in sentences(text).into_iter().enumerate() {
+        let in_question = s.trim_end().ends_with('?');
+        for (offset, word) in s.split_word_bound_indices() {
+            // Keep words, numbers, and things like "2pm", "£600", "15%".
+            if !word.chars().any(char::is_alphanumeric) && word != "%" && word != "£" && word != "$"
+            {
+                continue;
+            }
+            let span = start + offset..start + offset + word.len();
+            for w in normalise_word(word) {
+                tokens.push(Token {
+                    stem: stemmer.stem(&w).into_owned(),
+                    word: w,
+                    span: span.clone(),
+                    sentence,
+                    in_question,
+                });
+            }
+        }
+    }
+    tokens
+}
+
+/// The stems of a lexicon phrase, keeping `*` wildcards in place.
+pub fn pattern_stems(phrase: &str) -> Vec<String> {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    pattern_words(phrase)
+        .into_iter()
+        .map(|w| {
+            if w == "*" {
+                w
+            } else {
+                stemmer.stem(&w).into_owned()
+            }
+        })
+        .collect()
+}
+
+/// The words of a lexicon phrase, keeping `*` wildcards in place.
+pub fn pattern_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .flat_map(|piece| {
+            if piece == "*" {
+                vec!["*".to_string()]
+            } else if let Some(rest) = piece.strip_prefix('*') {
+                // "*pm" means a number glued to a unit: match the unit's own token.
+                let mut v = vec!["*".to_string()];
+                v.extend(tokenize(rest).into_iter().map(|t| t.word));
+                v
+            } else {
+                tokenize(piece).into_iter().map(|t| t.word).collect()
+            }
+        })
+        .collect()
+}
+
+/// Damerau-Levenshtein distance of at most one, for typo tolerance on words of seven
+/// letters or more (shorter words have too many real neighbours: "sorry", "story").
+pub fn near(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    // Cheap tests first: this runs against the whole lexicon for unknown words.
+    let same_start = a.chars().take(2).eq(b.chars().take(2));
+    if la < 7 || lb < 7 || la.abs_diff(lb) > 1 || !same_start {
+        return false;
+    }
+    if strsim::damerau_levenshtein(a, b) > 1 {
+        return false;
+    }
+    // Real words often sit one letter from each other at their ends ("reserved",
+    // "reserve"; "driven", "driver"): only forgive a typo that keeps the first two
+    // letters and the last one, or that swaps two letters.
+    let same_end = a.chars().last() == b.chars().last();
+    let mut sa: Vec<char> = a.chars().collect();
+    let mut sb: Vec<char> = b.chars().collect();
+    sa.sort_unstable();
+    sb.sort_unstable();
+    same_end || sa == sb
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn contractions_and_curly_quotes_expand() {
+        assert_eq!(
+            words("I\u{2019}m sorry, that\u{2019}s on us."),
+            ["i", "am", "sorry", "that", "is", "on", "us"]
+        );
+        assert_eq!(
+            words("We won't; it isn't"),
+            ["we", "will", "not", "it", "is", "not"]
+        );
+        assert_eq!(words("your dad's lunch"), ["your", "dad", "lunch"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_original_words() {
+        let text = "Sorry — it’s ours.";
+        let t = tokenize(text);
+        let its: Vec<_> = t
+            .iter()
+            .filter(|t| t.word == "it" || t.word == "is")
+            .collect();
+        assert_eq!(&text[its[0].span.clone()], "it’s");
+        assert_eq!(its[0].span, its[1].span);
+    }
+
+    #[test]
+    fn lower_case_sentences_split_too() {
+        let t = tokenize("we're full. i'll send someone up");
+        assert_eq!(
+            t.iter().find(|t| t.word == "send").map(|t| t.sentence),
+            Some(1)
+        );
+        let t = tokenize("It costs £3.50 today.");
+        assert!(t.iter().all(|t| t.sentence == 0));
+    }
+
+    #[test]
+    fn sentences_and_questions_are_marked() {
+        let t = tokenize("I see. What time suits you?");
+        assert_eq!(t[0].sentence, 0);
+        assert!(!t[0].in_question);
+        assert!(
+            t.iter()
+                .find(|t| t.word == "suits")
+                .is_some_and(|t| t.in_question && t.sentence == 1)
+        );
+    }
+
+    #[test]
+    fn typos_are_near_only_for_longer_words() {
+        assert!(near("apologise", "apologies"));
+        assert!(near("frustrating", "frustratign"));
+        assert!(!near("sensor", "senior"));
+        assert!(!near("sorry", "story"));
+        assert!(!near("our", "out"));
+        assert!(!near("reserved", "reserve"));
+        assert!(!near("driven", "driver"));
+        assert!(!near("shared", "scared"));
+    }
+}

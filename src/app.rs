@@ -18,6 +18,7 @@ use crate::ui::Command;
 use crate::ui::debrief::DebriefView;
 use crate::ui::library::LibraryView;
 use crate::ui::play::PlayView;
+use crate::ui::practice::PracticeView;
 use crate::ui::start::StartView;
 use crate::ui::style::{self, Theme};
 
@@ -58,12 +59,14 @@ pub enum Screen {
     Library,
     Play(PlayView),
     Debrief(DebriefView),
+    Practice(PracticeView),
 }
 
 /// The running app.
 pub struct TurnaroundApp {
     config: AppConfig,
     pub library: Library,
+    scorer: crate::scoring::Scorer,
     store: Box<dyn ProgressStore>,
     pub trainees: Vec<Trainee>,
     pub trainee: Option<Trainee>,
@@ -111,6 +114,9 @@ impl TurnaroundApp {
     ) -> Self {
         let library = Library::load(Some(&config.trainer_scenarios));
         let mut notices = Vec::new();
+        let (lexicon, problem) = library::load_lexicon(&config.data_dir);
+        notices.extend(problem);
+        let scorer = crate::scoring::Scorer::new(&lexicon);
         if let Some(n) = &audio.notice {
             notices.push(n.clone());
         }
@@ -129,6 +135,7 @@ impl TurnaroundApp {
         Self {
             config,
             library,
+            scorer,
             store,
             trainees,
             trainee: None,
@@ -192,6 +199,8 @@ impl TurnaroundApp {
             }
             Command::StartScenario(id) => self.start(&id),
             Command::Choose(i) => self.choose(i),
+            Command::Send(text) => self.send(&text),
+            Command::OpenPracticePad => self.screen = Screen::Practice(PracticeView::default()),
             Command::Abandon => {
                 self.session = None;
                 self.screen = Screen::Library;
@@ -233,6 +242,37 @@ impl TurnaroundApp {
             return;
         };
         if let Err(e) = session.choose(shown_at, now) {
+            self.notices.push(e.to_string());
+            return;
+        }
+        self.advance();
+    }
+
+    fn send(&mut self, text: &str) {
+        let now = self.now_ms();
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let Step::Write(prompt) = session.step() else {
+            return;
+        };
+        let hints = match session.scenario().node(&prompt.node) {
+            Some(crate::scenario::Node::FreeText(t)) => Some(t.hints.clone()),
+            _ => None,
+        };
+        let assessment = self.scorer.assess(&crate::scoring::ReplyInput {
+            customer: &prompt.customer_said,
+            reply: text,
+            hints: hints.as_ref(),
+        });
+        if let Some(n) = &assessment.notice {
+            self.notices.push(n.clone());
+        }
+        if let Err(e) = session.write(
+            text,
+            crate::engine::TextAssessment::from_scorer(&assessment),
+            now,
+        ) {
             self.notices.push(e.to_string());
             return;
         }
@@ -330,10 +370,20 @@ impl TurnaroundApp {
                         if ui.button("Switch trainee").clicked() {
                             command = Some(Command::SwitchTrainee);
                         }
-                        if matches!(self.screen, Screen::Debrief(_))
+                        if matches!(self.screen, Screen::Debrief(_) | Screen::Practice(_))
                             && ui.button("Library").clicked()
                         {
                             command = Some(Command::BackToLibrary);
+                        }
+                        if matches!(self.screen, Screen::Library)
+                            && ui
+                                .button("Practice pad")
+                                .on_hover_text(
+                                    "Type a reply to any customer line and see it scored as you type",
+                                )
+                                .clicked()
+                        {
+                            command = Some(Command::OpenPracticePad);
                         }
                     }
                 }
@@ -406,6 +456,7 @@ impl eframe::App for TurnaroundApp {
                     },
                     None => Some(Command::BackToLibrary),
                 },
+                Screen::Practice(view) => view.ui(ui, &self.library, &self.scorer),
             };
             if c.is_some() {
                 command = c;

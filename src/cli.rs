@@ -12,7 +12,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::engine::{Debrief, EngineError, Entry, Reply, Session, Step};
+use crate::engine::{Debrief, EngineError, Entry, Reply, Session, Step, TextAssessment};
 use crate::library::{self, Checked, Library};
 use crate::paths;
 use crate::scenario::{self, Dimension, Scenario};
@@ -288,7 +288,18 @@ fn play(cli: &Cli, wanted: &str, options: &PlayOptions) -> i32 {
     } else {
         Box::new(stdout.lock())
     };
-    match play_session(Arc::clone(&scenario), options, &mut input, &mut out) {
+    let (lexicon, problem) = library::load_lexicon(&cli.data_dir());
+    if let Some(p) = problem {
+        eprintln!("warning: {p}");
+    }
+    let scorer = crate::scoring::Scorer::new(&lexicon);
+    match play_session(
+        Arc::clone(&scenario),
+        options,
+        &scorer,
+        &mut input,
+        &mut out,
+    ) {
         Ok(session) => {
             let debrief = match session.step() {
                 Step::Finished(d) => Some(d.as_ref()),
@@ -334,8 +345,6 @@ pub enum PlayError {
     Io(#[from] io::Error),
     #[error(transparent)]
     Engine(#[from] EngineError),
-    #[error("turn `{0}` wants a typed reply, and this build cannot score typed replies yet")]
-    TypedReplyUnsupported(String),
 }
 
 /// Plays a whole attempt, reading replies from `input` and writing the conversation to
@@ -343,6 +352,7 @@ pub enum PlayError {
 pub fn play_session(
     scenario: Arc<Scenario>,
     options: &PlayOptions,
+    scorer: &crate::scoring::Scorer,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<Session, PlayError> {
@@ -410,7 +420,50 @@ pub fn play_session(
                 writeln!(out, "   {}", turn.feedback)?;
                 writeln!(out)?;
             }
-            Step::Write(prompt) => return Err(PlayError::TypedReplyUnsupported(prompt.node)),
+            Step::Write(prompt) => {
+                writeln!(out)?;
+                if let Some(p) = &prompt.prompt {
+                    writeln!(out, "[{p}]")?;
+                }
+                let reply = loop {
+                    write!(out, "Type your reply (one line): ")?;
+                    out.flush()?;
+                    line.clear();
+                    if input.read_line(&mut line)? == 0 {
+                        return Err(PlayError::InputEnded);
+                    }
+                    if !line.trim().is_empty() {
+                        break line.trim().to_string();
+                    }
+                };
+                let hints = match scenario.node(&prompt.node) {
+                    Some(crate::scenario::Node::FreeText(t)) => Some(&t.hints),
+                    _ => None,
+                };
+                let assessment = scorer.assess(&crate::scoring::ReplyInput {
+                    customer: &prompt.customer_said,
+                    reply: &reply,
+                    hints,
+                });
+                let turn =
+                    session.write(&reply, TextAssessment::from_scorer(&assessment), now())?;
+                writeln!(out, "You: {}", turn.reply.text())?;
+                writeln!(out, "   {}", levels_line(&turn.levels))?;
+                for e in &turn.evidence {
+                    let sign = match e.effect {
+                        crate::scoring::Effect::Plus => '+',
+                        crate::scoring::Effect::Minus => '-',
+                    };
+                    writeln!(out, "   {sign} {}", e.reason)?;
+                }
+                if let Some(notice) = &assessment.notice {
+                    writeln!(out, "   Note: {notice}")?;
+                }
+                if let Some(tip) = &turn.tip {
+                    writeln!(out, "   Tip: {tip}")?;
+                }
+                writeln!(out)?;
+            }
             Step::Finished(debrief) => {
                 let ending = session.transcript().iter().rev().find_map(|e| match e {
                     Entry::Customer { line, .. } => Some(line.text.clone()),

@@ -88,6 +88,13 @@ impl Assessment {
     /// One tip for the weakest dimension, aimed at what cost points there.
     pub fn tip(&self) -> String {
         let weakest = self.weakest();
+        if Dimension::ALL
+            .iter()
+            .all(|d| self.levels.get(*d) == crate::scenario::MAX_LEVEL)
+            && !self.evidence.iter().any(|e| e.effect == Effect::Minus)
+        {
+            return "Top marks on all three: listening, ownership and going beyond. Keep replies like this one.".into();
+        }
         let lost: Vec<&Evidence> = self
             .evidence
             .iter()
@@ -523,7 +530,8 @@ impl Judge<'_> {
         found
     }
 
-    /// Where the content words of `phrase` all appear in the reply (by stem).
+    /// Where the content words of `phrase` all appear in the reply (by stem), close
+    /// together: within a window a few words longer than the phrase.
     fn find_words(&self, phrase: &str) -> Option<(usize, usize)> {
         let wanted: Vec<String> = tokenize(phrase)
             .iter()
@@ -533,14 +541,22 @@ impl Judge<'_> {
         if wanted.is_empty() {
             return None;
         }
-        let mut first = usize::MAX;
-        let mut last = 0;
-        for w in &wanted {
-            let at = self.tokens.iter().position(|t| t.stem == *w)?;
-            first = first.min(at);
-            last = last.max(at + 1);
+        let window = wanted.len() + 4;
+        for start in 0..self.tokens.len() {
+            if !wanted.contains(&self.tokens[start].stem) {
+                continue;
+            }
+            let end = (start + window).min(self.tokens.len());
+            let slice = &self.tokens[start..end];
+            if wanted.iter().all(|w| slice.iter().any(|t| t.stem == *w)) {
+                let last = slice
+                    .iter()
+                    .rposition(|t| wanted.contains(&t.stem))
+                    .map_or(start + 1, |k| start + k + 1);
+                return Some((start, last));
+            }
         }
-        Some((first, last))
+        None
     }
 
     /// Notes and reports a long verbatim run of the customer's words.
@@ -725,7 +741,14 @@ impl Judge<'_> {
     fn forbidden(&mut self, hints: &Hints) -> usize {
         let mut n = 0;
         for promise in &hints.forbidden {
-            if let Some((s, e)) = self.find_words(promise) {
+            // "I can't promise it will settle by Saturday" is the honest answer.
+            let negated = |s: usize| {
+                let sentence = self.tokens[s].sentence;
+                self.tokens[s.saturating_sub(4)..s].iter().any(|t| {
+                    t.sentence == sentence && self.scorer.matcher.negators.contains(&t.word)
+                })
+            };
+            if let Some((s, e)) = self.find_words(promise).filter(|(s, _)| !negated(*s)) {
                 n += 1;
                 self.note(Dimension::Ownership, s, e, Effect::Minus, |t| {
                     format!("promised what staff must not: '{t}'")

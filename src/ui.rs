@@ -3,8 +3,10 @@
 //! for the app to carry out. Views never write files, play sounds or change a session.
 
 pub mod debrief;
+pub mod evidence;
 pub mod library;
 pub mod play;
+pub mod practice;
 pub mod start;
 pub mod style;
 
@@ -21,6 +23,10 @@ pub enum Command {
     StartScenario(String),
     /// Pick the reply shown at this position.
     Choose(usize),
+    /// Hand in a typed reply.
+    Send(String),
+    /// Open the practice pad.
+    OpenPracticePad,
     /// Give up the attempt in progress (already confirmed).
     Abandon,
     /// Play the same scenario again.

@@ -30,14 +30,43 @@ fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
     harness
 }
 
+/// The role of the field labelled `label`: replies are multi-line.
+fn role(label: &str) -> Role {
+    if label.starts_with("Your reply") {
+        Role::MultilineTextInput
+    } else {
+        Role::TextInput
+    }
+}
+
 /// Focuses the text field labelled `label` and types `text`, as a person would.
 fn type_into(h: &mut Harness<'static, TurnaroundApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.get_by_role_and_label(role(label), label).focus();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
+    h.get_by_role_and_label(role(label), label).type_text(text);
     h.run();
 }
+
+/// The typed reply used wherever a flow meets a free-text turn.
+const TYPED: &str = "I'm so sorry, that's our mistake. I'll sort it out myself by 5 pm today.";
+
+/// Answers the current turn: a number key for a choice, typing and Enter for a typed
+/// turn. Returns false when there was no turn to answer.
+fn answer(h: &mut Harness<'static, TurnaroundApp>, key: egui::Key) -> bool {
+    let step = h.state().session.as_ref().map(|s| s.step().clone());
+    match step {
+        Some(Step::Choose(_)) => h.key_press(key),
+        Some(Step::Write(_)) => {
+            type_into(h, REPLY_LABEL, TYPED);
+            h.key_press(egui::Key::Enter);
+        }
+        _ => return false,
+    }
+    h.run();
+    true
+}
+
+const REPLY_LABEL: &str = "Your reply (Enter sends, Shift+Enter adds a line):";
 
 #[test]
 fn a_trainee_creates_a_profile_filters_plays_by_keyboard_and_retries() {
@@ -79,9 +108,8 @@ fn a_trainee_creates_a_profile_filters_plays_by_keyboard_and_retries() {
     // Play to an ending with the keyboard only.
     let mut presses = 0;
     while matches!(h.state().screen, Screen::Play(_)) {
-        assert!(presses < 40, "no ending after 40 key presses");
-        h.key_press(egui::Key::Num1);
-        h.run();
+        assert!(presses < 40, "no ending after 40 turns");
+        assert!(answer(&mut h, egui::Key::Num1), "a turn to answer");
         presses += 1;
     }
     assert!(matches!(h.state().screen, Screen::Debrief(_)));
@@ -91,7 +119,11 @@ fn a_trainee_creates_a_profile_filters_plays_by_keyboard_and_retries() {
             .filter(|e| matches!(e, turnaround::engine::Entry::Trainee(_)))
             .count()
     });
-    assert_eq!(turns, Some(presses), "every key press answered one turn");
+    assert_eq!(
+        turns,
+        Some(presses),
+        "every key press or Enter answered one turn"
+    );
 
     // Debrief: scores, pass or fail, and the outcome.
     for label in [
@@ -174,8 +206,7 @@ fn profiles_persist_and_the_best_result_shows_on_the_card() {
         h.get_by_label("Play The anniversary Rioja").click();
         h.run();
         while matches!(h.state().screen, Screen::Play(_)) {
-            h.key_press(egui::Key::Num2);
-            h.run();
+            assert!(answer(&mut h, egui::Key::Num2));
         }
     }
     let mut h = app(dir.path());
@@ -198,4 +229,129 @@ fn profiles_persist_and_the_best_result_shows_on_the_card() {
         h.state().library.entries.len() - 1,
         "every other card says so"
     );
+}
+
+/// The number key of the best authored reply on offer (by the sum of its levels).
+fn best_key(h: &Harness<'static, TurnaroundApp>) -> egui::Key {
+    let session = h.state().session.as_ref().expect("session");
+    let Step::Choose(p) = session.step() else {
+        panic!("not a choice")
+    };
+    let Some(turnaround::scenario::Node::Choice(turn)) = session.scenario().node(&p.node) else {
+        panic!("choice node")
+    };
+    let sum = |text: &String| {
+        turn.choices
+            .iter()
+            .find(|c| &c.text == text)
+            .map_or(0, |c| {
+                c.levels.active_listening + c.levels.ownership + c.levels.exceeding_expectations
+            })
+    };
+    let best = (0..p.options.len())
+        .max_by_key(|&i| sum(&p.options[i]))
+        .expect("options");
+    [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+    ][best]
+}
+
+/// Plays the best replies until the first typed turn; panics if none comes.
+fn to_first_typed_turn(h: &mut Harness<'static, TurnaroundApp>) {
+    for _ in 0..20 {
+        match h.state().session.as_ref().map(|s| s.step()) {
+            Some(Step::Write(_)) => return,
+            Some(Step::Choose(_)) => {
+                let key = best_key(h);
+                h.key_press(key);
+                h.run();
+            }
+            other => panic!("no typed turn reached: {other:?}"),
+        }
+    }
+    panic!("no typed turn within 20 turns");
+}
+
+#[test]
+fn a_typed_reply_is_sent_with_enter_and_shows_its_evidence_and_a_tip() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path());
+    type_into(&mut h, "Your name:", "Di");
+    h.get_by_label("Create profile").click();
+    h.run();
+    h.get_by_label("Play The anniversary Rioja").click();
+    h.run();
+    to_first_typed_turn(&mut h);
+    type_into(&mut h, REPLY_LABEL, "I'm so sorry, that's our mistake.");
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    h.run();
+    assert!(
+        matches!(
+            h.state().session.as_ref().map(|s| s.step()),
+            Some(Step::Write(_))
+        ),
+        "Shift+Enter does not send"
+    );
+    h.get_by_role_and_label(Role::MultilineTextInput, REPLY_LABEL)
+        .type_text("I'll bring a bottle from our sister restaurant by 9 pm.");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let session = h.state().session.as_ref().expect("session");
+    let typed = session
+        .transcript()
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            turnaround::engine::Entry::Trainee(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("a turn");
+    assert!(
+        typed.reply.text().contains("mistake.\nI'll bring"),
+        "one reply over two lines: {:?}",
+        typed.reply.text()
+    );
+    assert!(!typed.evidence.is_empty());
+    assert!(
+        h.query_by_label_contains("+ apologised").is_some(),
+        "the reasons are shown"
+    );
+    assert!(
+        h.query_by_label_contains("Tip: ").is_some(),
+        "a tip is shown"
+    );
+}
+
+#[test]
+fn the_practice_pad_scores_as_you_type() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path());
+    type_into(&mut h, "Your name:", "Eli");
+    h.get_by_label("Create profile").click();
+    h.run();
+    h.get_by_label("Practice pad").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Practice(_)));
+    assert!(
+        h.query_by_label("Start typing to see your scores.")
+            .is_some()
+    );
+    type_into(&mut h, "Your reply:", "Calm down, it's company policy.");
+    assert!(h.query_by_label("Active listening 0/4").is_some());
+    assert!(h.query_by_label("Ownership 0/4").is_some());
+    h.get_by_role_and_label(Role::MultilineTextInput, "Your reply:")
+        .type_text(" Sorry.");
+    h.run();
+    assert!(
+        h.query_by_label_contains("blame shifted to policy")
+            .is_some(),
+        "evidence updates as you type"
+    );
+    h.get_by_label("Back to library").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Library));
 }

@@ -175,3 +175,48 @@ fn authored_levels_follow_the_rubric_for_traps() {
         }
     }
 }
+
+#[test]
+fn every_scenario_has_at_least_two_free_text_turns() {
+    for s in shipped() {
+        let typed = s
+            .nodes
+            .iter()
+            .filter(|n| matches!(n, Node::FreeText(_)))
+            .count();
+        assert!(typed >= 2, "{}: {typed} free-text turns", s.id);
+    }
+}
+
+#[test]
+fn every_model_answer_for_a_typed_turn_scores_well() {
+    use turnaround::scoring::{ReplyInput, Scorer};
+    let scorer = Scorer::default();
+    for s in shipped() {
+        for node in &s.nodes {
+            let Node::FreeText(t) = node else { continue };
+            // The line the customer says just before this turn.
+            let said = s
+                .nodes
+                .iter()
+                .find_map(|n| match n {
+                    Node::Line(l) if l.next == t.id => Some(l.say.as_str()),
+                    _ => None,
+                })
+                .unwrap_or("");
+            let a = scorer.assess(&ReplyInput {
+                customer: said,
+                reply: &t.model,
+                hints: Some(&t.hints),
+            });
+            assert!(
+                a.overall() >= 60.0,
+                "{} / {}: the model answer scores {:.0}: {:?}",
+                s.id,
+                t.id,
+                a.overall(),
+                a.levels
+            );
+        }
+    }
+}

@@ -115,6 +115,8 @@ fn calls_in_the_wrong_order_are_typed_errors() {
         levels: Levels::default(),
         scores: [0.0; 3],
         feedback: String::new(),
+        evidence: Vec::new(),
+        tip: None,
     };
     assert!(matches!(
         s.write("hi", assessment, 4),
@@ -172,6 +174,8 @@ fn typed_replies_branch_on_score_and_move_mood() {
             levels: Levels::default(),
             scores: [score; 3],
             feedback: "f".into(),
+            evidence: Vec::new(),
+            tip: None,
         };
         s.write("my reply", a, 4).expect("write");
         let Step::Finished(d) = s.step() else {

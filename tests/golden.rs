@@ -4,13 +4,17 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
-use turnaround::engine::{Entry, Reply, Session, Step};
+use turnaround::engine::{Entry, Reply, Session, Step, TextAssessment};
 use turnaround::library;
 use turnaround::scenario::{Choice, Dimension, Node, Scenario};
+use turnaround::scoring::{ReplyInput, Scorer};
 
 use crate::util::{data, golden};
 
 const SEED: u64 = 42;
+/// What the worst path types at every free-text turn.
+const WORST_TYPED: &str =
+    "Sorry for any inconvenience, but that's company policy and there's nothing I can do.";
 const REPLY_MS: u64 = 8_000;
 
 fn level_sum(c: &Choice) -> u32 {
@@ -54,10 +58,25 @@ fn play(scenario: &Arc<Scenario>, best: bool) -> Session {
                     .expect("options");
                 s.choose(pick, now).expect("choose");
             }
-            Step::Write(p) => panic!(
-                "{}: free-text turn {} needs the scorer",
-                scenario.id, p.node
-            ),
+            Step::Write(p) => {
+                // The best path types the turn's model answer; the worst, a classic
+                // brush-off. Both are judged by the real scorer.
+                let Some(Node::FreeText(turn)) = scenario.node(&p.node) else {
+                    panic!("free-text node")
+                };
+                let reply = if best {
+                    turn.model.clone()
+                } else {
+                    WORST_TYPED.to_string()
+                };
+                let a = Scorer::default().assess(&ReplyInput {
+                    customer: &p.customer_said,
+                    reply: &reply,
+                    hints: Some(&turn.hints),
+                });
+                s.write(&reply, TextAssessment::from_scorer(&a), now)
+                    .expect("write");
+            }
             Step::Finished(_) => return s,
         }
     }

@@ -15,6 +15,7 @@ use thiserror::Error;
 
 use super::rules::{self, Feelings, Temperament};
 use crate::scenario::{Dimension, Emotion, Levels, Node, Outcome, Scenario, Trap};
+use crate::scoring::Evidence;
 
 /// What the trainee faces next. Views draw it; only the session changes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +77,25 @@ pub struct TextAssessment {
     pub scores: [f64; 3],
     /// One sentence of feedback for the trainee.
     pub feedback: String,
+    /// The spans of the reply that earned or cost points.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// One tip for the weakest dimension.
+    #[serde(default)]
+    pub tip: Option<String>,
+}
+
+impl TextAssessment {
+    /// The session's view of a scorer's assessment.
+    pub fn from_scorer(a: &crate::scoring::Assessment) -> TextAssessment {
+        TextAssessment {
+            levels: a.levels,
+            scores: a.scores,
+            feedback: a.feedback(),
+            evidence: a.evidence.clone(),
+            tip: Some(a.tip()),
+        }
+    }
 }
 
 /// What the trainee said on a turn.
@@ -110,6 +130,12 @@ pub struct TurnRecord {
     /// 0-100 per dimension, indexed by `Dimension::index`.
     pub scores: [f64; 3],
     pub feedback: String,
+    /// For a typed reply: the spans that earned or cost points.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// For a typed reply: one tip for the weakest dimension.
+    #[serde(default)]
+    pub tip: Option<String>,
     /// What an excellent reply would have said.
     pub model: String,
     /// Milliseconds from the turn being shown to the reply.
@@ -433,6 +459,10 @@ impl Session {
             rules::text_mood_delta(overall),
             now_ms,
         );
+        if let Some(Entry::Trainee(t)) = self.transcript.get_mut(record) {
+            t.evidence = assessment.evidence;
+            t.tip = assessment.tip;
+        }
         self.enter(&next, now_ms)?;
         Ok(record_ref(&self.transcript, record))
     }
@@ -468,6 +498,8 @@ impl Session {
             levels,
             scores,
             feedback,
+            evidence: Vec::new(),
+            tip: None,
             model,
             response_ms,
             slow_penalty,

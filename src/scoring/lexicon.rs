@@ -358,11 +358,19 @@ fn matches_at(pattern: &Pattern, tokens: &[Token], at: usize) -> bool {
         })
 }
 
-/// Two words with one stem that also start alike ("refunding", "refund"), unlike
-/// "business" and "busy".
-fn same_root(a: &str, b: &str) -> bool {
-    let n = b.chars().count().min(4);
-    a.chars().take(n).eq(b.chars().take(n))
+/// Two words with one stem that are really one word in another form ("refunding",
+/// "refund"; "apologising", "apologise"), unlike "business" and "busy" or "suit" and
+/// "suite": the word must start with the phrase word less its last letter, or with
+/// all of it when that leaves fewer than five letters.
+fn same_root(word: &str, phrase_word: &str) -> bool {
+    let mut base = phrase_word.chars();
+    base.next_back();
+    let base = base.as_str();
+    if base.chars().count() >= 5 {
+        word.starts_with(base)
+    } else {
+        word.starts_with(phrase_word)
+    }
 }
 
 #[cfg(test)]
@@ -387,6 +395,15 @@ mod tests {
         assert!(cues.contains(&Cue::Responsibility), "{cues:?}");
         assert!(cues.contains(&Cue::Commitment), "{cues:?}");
         assert!(cues.contains(&Cue::Time), "{cues:?}");
+    }
+
+    #[test]
+    fn stems_join_forms_of_one_word_only() {
+        assert!(same_root("refunding", "refund"));
+        assert!(same_root("apologising", "apologise"));
+        assert!(same_root("flagged", "flag"));
+        assert!(!same_root("business", "busy"));
+        assert!(!same_root("suit", "suite"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use eframe::egui;
 use egui_plot::{HLine, Legend, Line, Plot, PlotPoints};
 
 use super::Command;
-use super::play::feedback;
+use super::play::{feedback, reply_text};
 use super::style::score_colour;
 use crate::engine::{Debrief, Entry};
 use crate::scenario::{Dimension, Outcome, Scenario};
@@ -88,7 +88,7 @@ impl DebriefView {
                                 left_aligned(&mut cols[0], |ui| {
                                     egui::Frame::group(ui.style()).show(ui, |ui| {
                                         ui.label(egui::RichText::new("You said").strong());
-                                        ui.label(turn.reply.text());
+                                        reply_text(ui, turn);
                                         feedback(ui, turn);
                                     });
                                 });

@@ -12,6 +12,8 @@ use crate::scenario::{Dimension, Levels};
 pub struct PlayView {
     /// The abandon confirmation is open.
     pub confirm_abandon: bool,
+    /// The typed reply being written.
+    pub draft: String,
 }
 
 /// The keys that pick the first four shown replies.
@@ -83,10 +85,38 @@ impl PlayView {
                     }
                 }
             } else if let Step::Write(prompt) = step {
-                ui.label(format!(
-                    "Turn `{}` asks for a typed reply, which this version cannot score yet.",
-                    prompt.node
-                ));
+                if let Some(p) = &prompt.prompt {
+                    ui.label(egui::RichText::new(p).italics());
+                }
+                let label = ui.label(
+                    egui::RichText::new("Your reply (Enter sends, Shift+Enter adds a line):")
+                        .strong(),
+                );
+                let field = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut self.draft)
+                            .hint_text("Type what you would really say to the customer")
+                            .desired_rows(3)
+                            .desired_width(f32::INFINITY)
+                            .return_key(egui::KeyboardShortcut::new(
+                                egui::Modifiers::SHIFT,
+                                egui::Key::Enter,
+                            )),
+                    )
+                    .labelled_by(label.id);
+                if !self.confirm_abandon && !field.has_focus() && self.draft.is_empty() {
+                    field.request_focus();
+                }
+                let enter = field.has_focus()
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
+                let ready = !self.draft.trim().is_empty();
+                let send = ui
+                    .add_enabled(ready, egui::Button::new("Send reply"))
+                    .clicked();
+                if ready && (send || enter) {
+                    command = Some(Command::Send(self.draft.trim().to_string()));
+                    self.draft.clear();
+                }
             }
             ui.add_space(6.0);
         });
@@ -139,10 +169,8 @@ fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {
                 .inner_margin(8.0)
                 .corner_radius(6.0)
                 .show(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(egui::RichText::new("You:").strong());
-                        ui.label(turn.reply.text());
-                    });
+                    ui.label(egui::RichText::new("You:").strong());
+                    reply_text(ui, turn);
                     feedback(ui, turn);
                 });
             ui.add_space(8.0);
@@ -150,9 +178,26 @@ fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {
     }
 }
 
+/// The reply's words; a typed reply has its evidence highlighted.
+pub fn reply_text(ui: &mut egui::Ui, turn: &TurnRecord) {
+    match &turn.reply {
+        Reply::Text { text } => {
+            let job = super::evidence::highlighted(ui, text, &turn.evidence);
+            ui.label(job);
+        }
+        Reply::Choice { text, .. } => {
+            ui.label(text);
+        }
+    }
+}
+
 /// The levels and the why for one reply.
 pub fn feedback(ui: &mut egui::Ui, turn: &TurnRecord) {
     levels_row(ui, &turn.levels);
+    super::evidence::reasons(ui, &turn.evidence);
+    if let Some(tip) = &turn.tip {
+        ui.label(egui::RichText::new(format!("Tip: {tip}")).strong());
+    }
     if let Reply::Choice {
         trap: Some(trap), ..
     } = &turn.reply

@@ -330,25 +330,20 @@ impl TurnaroundApp {
         let (Some(session), Some(trainee)) = (&self.session, &self.trainee) else {
             return;
         };
-        let Step::Finished(debrief) = session.step() else {
-            return;
-        };
         let version = self.library.get(&session.scenario().id).map_or_else(
             || crate::scenario::version_hash(session.scenario()),
             |e| e.version.clone(),
         );
-        let record = AttemptRecord {
-            format: progress::FORMAT_VERSION,
-            trainee: trainee.id.clone(),
-            scenario_id: session.scenario().id.clone(),
-            scenario_version: version,
-            kind: AttemptKind::Assessment,
-            seed: session.seed(),
-            started_ms: self.attempt_started_ms,
-            finished_ms: unix_ms(),
-            transcript: session.transcript().to_vec(),
-            inputs: session.inputs().to_vec(),
-            debrief: (**debrief).clone(),
+        let kind = AttemptKind::Assessment;
+        let Some(record) = AttemptRecord::from_session(
+            session,
+            &trainee.id,
+            &version,
+            kind,
+            self.attempt_started_ms,
+            unix_ms(),
+        ) else {
+            return;
         };
         if let Err(e) = self.store.save_attempt(&record) {
             self.notices

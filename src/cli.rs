@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::engine::{Debrief, EngineError, Entry, Reply, Session, Step, TextAssessment};
 use crate::library::{self, Checked, Library};
 use crate::paths;
+use crate::progress::ProgressStore;
 use crate::scenario::{self, Dimension, Scenario};
 
 /// Exit code: everything was fine.
@@ -135,6 +136,12 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
     }
 }
 
+fn unix_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
 fn clock_seed() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -235,6 +242,8 @@ pub struct PlayOptions {
 #[derive(Debug, Serialize)]
 pub struct AttemptReport<'a> {
     pub trainee: &'a str,
+    /// The trainee's opaque id in the progress store.
+    pub trainee_id: Option<&'a str>,
     pub scenario_id: &'a str,
     pub scenario_version: String,
     pub seed: u64,
@@ -293,6 +302,7 @@ fn play(cli: &Cli, wanted: &str, options: &PlayOptions) -> i32 {
         eprintln!("warning: {p}");
     }
     let scorer = crate::scoring::Scorer::new(&lexicon);
+    let started_ms = unix_ms();
     match play_session(
         Arc::clone(&scenario),
         options,
@@ -305,9 +315,45 @@ fn play(cli: &Cli, wanted: &str, options: &PlayOptions) -> i32 {
                 Step::Finished(d) => Some(d.as_ref()),
                 _ => None,
             };
+            // Record it like the app does, under the trainee with this name.
+            let kind = if options.practice {
+                crate::progress::AttemptKind::Practice
+            } else {
+                crate::progress::AttemptKind::Assessment
+            };
+            let mut store = crate::progress::FsStore::new(&cli.data_dir());
+            let saved = store
+                .trainee_named(&options.trainee, started_ms)
+                .and_then(|t| {
+                    let version = scenario::version_hash(&scenario);
+                    match crate::progress::AttemptRecord::from_session(
+                        &session,
+                        &t.id,
+                        &version,
+                        kind,
+                        started_ms,
+                        unix_ms(),
+                    ) {
+                        Some(record) => store.save_attempt(&record).map(|()| Some(t)),
+                        None => Ok(None),
+                    }
+                });
+            let trainee_id = match saved {
+                Ok(t) => {
+                    if let (Some(_), false) = (&t, options.json) {
+                        println!("Recorded as an attempt by {}.", options.trainee.trim());
+                    }
+                    t.map(|t| t.id)
+                }
+                Err(e) => {
+                    eprintln!("error: the attempt could not be recorded: {e}");
+                    return EXIT_INPUT;
+                }
+            };
             if options.json {
                 let report = AttemptReport {
                     trainee: &options.trainee,
+                    trainee_id: trainee_id.as_deref(),
                     scenario_id: &scenario.id,
                     scenario_version: scenario::version_hash(&scenario),
                     seed: options.seed,

@@ -58,6 +58,33 @@ pub struct AttemptRecord {
 }
 
 impl AttemptRecord {
+    /// The record of a finished session; `None` while it is still going.
+    pub fn from_session(
+        session: &crate::engine::Session,
+        trainee: &str,
+        scenario_version: &str,
+        kind: AttemptKind,
+        started_ms: u64,
+        finished_ms: u64,
+    ) -> Option<AttemptRecord> {
+        let crate::engine::Step::Finished(debrief) = session.step() else {
+            return None;
+        };
+        Some(AttemptRecord {
+            format: FORMAT_VERSION,
+            trainee: trainee.to_string(),
+            scenario_id: session.scenario().id.clone(),
+            scenario_version: scenario_version.to_string(),
+            kind,
+            seed: session.seed(),
+            started_ms,
+            finished_ms,
+            transcript: session.transcript().to_vec(),
+            inputs: session.inputs().to_vec(),
+            debrief: (**debrief).clone(),
+        })
+    }
+
     /// The attempt's file name: sortable by time, unique per trainee.
     pub fn file_name(&self) -> String {
         format!(
@@ -140,6 +167,18 @@ pub struct SetAside {
 pub trait ProgressStore {
     /// Every trainee, sorted by name.
     fn trainees(&mut self) -> Result<Vec<Trainee>, StoreError>;
+    /// The trainee with this display name (ignoring case), created when there is none.
+    fn trainee_named(&mut self, name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
+        let wanted = name.trim().to_lowercase();
+        match self
+            .trainees()?
+            .into_iter()
+            .find(|t| t.name.to_lowercase() == wanted)
+        {
+            Some(t) => Ok(t),
+            None => self.add_trainee(name, now_ms),
+        }
+    }
     /// Creates a profile with a fresh id.
     fn add_trainee(&mut self, name: &str, now_ms: u64) -> Result<Trainee, StoreError>;
     /// Stores a finished attempt; never overwrites an existing one.

@@ -7,9 +7,14 @@ use crate::util::data;
 
 fn turnaround(args: &[&str], stdin: &str) -> Output {
     let dir = tempfile::tempdir().expect("tempdir");
+    turnaround_in(dir.path(), args, stdin)
+}
+
+/// Runs the binary with `dir` as its data dir.
+fn turnaround_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_turnaround"))
         .args(args)
-        .env("TURNAROUND_DATA_DIR", dir.path())
+        .env("TURNAROUND_DATA_DIR", dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -250,4 +255,48 @@ fn score_prints_one_json_line_per_input_line_and_reports_bad_lines() {
     );
     assert_eq!(lines[3]["levels"]["active_listening"], 0);
     assert_eq!(lines[3]["supported"], true);
+}
+
+#[test]
+fn play_records_the_attempt_under_the_named_trainee() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = data("fixtures/valid.ron");
+    let p = path.to_str().expect("utf-8 path");
+    let out = turnaround_in(
+        dir.path(),
+        &["play", p, "--seed", "2", "--trainee", "Kim Lee"],
+        "1\n1\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Recorded as an attempt by Kim Lee."));
+    let again = turnaround_in(
+        dir.path(),
+        &[
+            "play",
+            p,
+            "--seed",
+            "3",
+            "--trainee",
+            "kim lee",
+            "--practice",
+            "--json",
+        ],
+        "2\n2\n",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&again.stdout).expect("json");
+    let id = json["trainee_id"].as_str().expect("trainee id").to_string();
+    use turnaround::progress::{AttemptKind, FsStore, ProgressStore};
+    let mut store = FsStore::new(dir.path());
+    let trainees = store.trainees().expect("trainees");
+    assert_eq!(
+        trainees.len(),
+        1,
+        "the same name (any case) is the same trainee"
+    );
+    assert_eq!(trainees[0].id, id);
+    let attempts = store.attempts(&id).expect("attempts");
+    assert_eq!(attempts.len(), 2);
+    assert_eq!(attempts[0].kind, AttemptKind::Assessment);
+    assert_eq!(attempts[1].kind, AttemptKind::Practice);
+    assert_eq!(attempts[1].seed, 3);
 }

@@ -98,59 +98,32 @@ pub fn check(source: SourceFile, assets: Option<&Path>) -> Checked {
 /// Reads and checks one file on disk. An unreadable file is reported, not fatal.
 pub fn check_file(path: &Path) -> Checked {
     let name = path.display().to_string();
+    let failed = |message: String| {
+        let source = SourceFile::new(name.clone(), String::new());
+        let diagnostic = Diagnostic::new(Severity::Error, &source, 0..0, message);
+        Checked {
+            source,
+            scenario: None,
+            diagnostics: vec![diagnostic],
+        }
+    };
     match fs::read(path) {
-        Ok(bytes) if bytes.len() > scenario::MAX_SCENARIO_BYTES => {
-            let source = SourceFile::new(name, String::new());
-            let d = Diagnostic::new(
-                Severity::Error,
-                &source,
-                0..0,
-                format!(
-                    "file is {} bytes; a scenario may be at most {} bytes",
-                    bytes.len(),
-                    scenario::MAX_SCENARIO_BYTES
-                ),
-            );
-            Checked {
-                source,
-                scenario: None,
-                diagnostics: vec![d],
-            }
-        }
+        Ok(bytes) if bytes.len() > scenario::MAX_SCENARIO_BYTES => failed(format!(
+            "file is {} bytes; a scenario may be at most {} bytes",
+            bytes.len(),
+            scenario::MAX_SCENARIO_BYTES
+        )),
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => check(SourceFile::new(name, text), assets_for(path).as_deref()),
-            Err(e) => {
-                let source = SourceFile::new(name, String::new());
-                let d = Diagnostic::new(
-                    Severity::Error,
-                    &source,
-                    0..0,
-                    format!(
-                        "the file is not UTF-8 text (invalid byte at offset {}); expected a RON text file",
-                        e.utf8_error().valid_up_to()
-                    ),
-                );
-                Checked {
-                    source,
-                    scenario: None,
-                    diagnostics: vec![d],
-                }
-            }
+            Ok(text) => check(
+                SourceFile::new(name.clone(), text),
+                assets_for(path).as_deref(),
+            ),
+            Err(e) => failed(format!(
+                "the file is not UTF-8 text (invalid byte at offset {}); expected a RON text file",
+                e.utf8_error().valid_up_to()
+            )),
         },
-        Err(e) => {
-            let source = SourceFile::new(name, String::new());
-            let d = Diagnostic::new(
-                Severity::Error,
-                &source,
-                0..0,
-                format!("cannot read the file: {e}"),
-            );
-            Checked {
-                source,
-                scenario: None,
-                diagnostics: vec![d],
-            }
-        }
+        Err(e) => failed(format!("cannot read the file: {e}")),
     }
 }
 

@@ -189,6 +189,16 @@ pub trait ProgressStore {
     fn set_aside(&self) -> &[SetAside];
 }
 
+/// Trainees in the order people look for them: by name, ignoring case (id breaks ties).
+fn sort_by_name(trainees: &mut [Trainee]) {
+    trainees.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.id.cmp(&b.id))
+    });
+}
+
 fn new_trainee(name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
     let name = name.trim();
     if name.is_empty() {
@@ -212,12 +222,7 @@ pub struct MemoryStore {
 impl ProgressStore for MemoryStore {
     fn trainees(&mut self) -> Result<Vec<Trainee>, StoreError> {
         let mut t = self.trainees.clone();
-        t.sort_by(|a, b| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then(a.id.cmp(&b.id))
-        });
+        sort_by_name(&mut t);
         Ok(t)
     }
 
@@ -339,12 +344,7 @@ impl ProgressStore for FsStore {
                 out.push(t);
             }
         }
-        out.sort_by(|a, b| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then(a.id.cmp(&b.id))
-        });
+        sort_by_name(&mut out);
         Ok(out)
     }
 

@@ -201,3 +201,38 @@ fn a_scenario_with_no_nodes_is_an_error() {
             .any(|d| d.is_error() && d.message.contains("links to `open`"))
     );
 }
+
+#[test]
+fn unreadable_binary_and_oversized_files_are_reported_not_fatal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let binary = dir.path().join("binary.ron");
+    std::fs::write(&binary, [b'(', 0xff, 0xfe, b')']).expect("write");
+    let c = library::check_file(&binary);
+    assert!(c.has_errors() && c.diagnostics[0].message.contains("not UTF-8"), "{:?}", c.diagnostics);
+
+    let huge = dir.path().join("huge.ron");
+    std::fs::write(&huge, vec![b' '; scenario::MAX_SCENARIO_BYTES + 1]).expect("write");
+    let c = library::check_file(&huge);
+    assert!(c.has_errors() && c.diagnostics[0].message.contains("at most"), "{:?}", c.diagnostics);
+
+    let missing = library::check_file(&dir.path().join("nope.ron"));
+    assert!(missing.has_errors() && missing.diagnostics[0].message.contains("cannot read"));
+}
+
+#[test]
+fn a_broken_trainer_file_is_left_out_of_the_library_and_an_override_is_marked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("broken.ron"), "(format: 1,").expect("write");
+    let builtin = library::builtin_files()
+        .iter()
+        .find(|(n, _)| *n == "hotel-noisy-room.ron")
+        .map(|(_, t)| t.replace("title: \"", "title: \"Trainer's "))
+        .expect("hotel scenario ships");
+    std::fs::write(dir.path().join("my-hotel.ron"), builtin).expect("write");
+    let lib = turnaround::library::Library::load(Some(dir.path()));
+    assert_eq!(lib.problems.len(), 1, "the broken file is reported");
+    let hotel = lib.get("hotel-noisy-room").expect("still in the library");
+    assert!(hotel.overrides_builtin);
+    assert!(hotel.scenario.title.starts_with("Trainer's "));
+    assert_eq!(lib.entries.len(), library::builtin_files().len(), "an override replaces, not adds");
+}

@@ -323,6 +323,32 @@ fn to_ron<T: Serialize>(value: &T) -> String {
 }
 
 impl ProgressStore for FsStore {
+    fn trainee_named(&mut self, name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
+        // Two processes asking for a new name at once must not both create it: hold an
+        // exclusive lock on the trainees folder's lock file while looking and creating.
+        fs::create_dir_all(&self.root).map_err(Self::io(&self.root))?;
+        let lock_path = self.root.join(".lock");
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(Self::io(&lock_path))?;
+        lock.lock().map_err(Self::io(&lock_path))?;
+        let wanted = name.trim().to_lowercase();
+        let found = self
+            .trainees()?
+            .into_iter()
+            .find(|t| t.name.to_lowercase() == wanted);
+        let result = match found {
+            Some(t) => Ok(t),
+            None => self.add_trainee(name, now_ms),
+        };
+        // Closing the file releases the lock; say so rather than rely on it silently.
+        let _ = lock.unlock();
+        result
+    }
+
     fn trainees(&mut self) -> Result<Vec<Trainee>, StoreError> {
         let entries = match fs::read_dir(&self.root) {
             Ok(e) => e,

@@ -823,6 +823,28 @@ impl Judge<'_> {
             // A follow-up and prevention each lift the offer a level, to at least 2.
             level = (level + wow as u8).clamp(2, 4);
         }
+        // Several separate concrete things done for the customer go beyond the fix,
+        // whatever words they use: count the sentences that commit or offer.
+        let offers = [
+            Cue::Commitment,
+            Cue::Fix,
+            Cue::Gesture,
+            Cue::Tailored,
+            Cue::Wow,
+            Cue::Prevention,
+        ];
+        let acting: BTreeSet<usize> = self
+            .hits
+            .iter()
+            .filter(|h| {
+                offers.contains(&h.cue) && !self.tainted.contains(&self.tokens[h.start].sentence)
+            })
+            .map(|h| self.tokens[h.start].sentence)
+            .collect();
+        let commitments = self.of(Cue::Commitment).len();
+        if (1..=2).contains(&level) && acting.len().max(commitments) >= 3 {
+            level += 1;
+        }
         if (refusals > 0 || upsells > 0) && fixes == 0 && tailored == 0 {
             level = 0;
         }

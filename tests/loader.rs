@@ -208,12 +208,20 @@ fn unreadable_binary_and_oversized_files_are_reported_not_fatal() {
     let binary = dir.path().join("binary.ron");
     std::fs::write(&binary, [b'(', 0xff, 0xfe, b')']).expect("write");
     let c = library::check_file(&binary);
-    assert!(c.has_errors() && c.diagnostics[0].message.contains("not UTF-8"), "{:?}", c.diagnostics);
+    assert!(
+        c.has_errors() && c.diagnostics[0].message.contains("not UTF-8"),
+        "{:?}",
+        c.diagnostics
+    );
 
     let huge = dir.path().join("huge.ron");
     std::fs::write(&huge, vec![b' '; scenario::MAX_SCENARIO_BYTES + 1]).expect("write");
     let c = library::check_file(&huge);
-    assert!(c.has_errors() && c.diagnostics[0].message.contains("at most"), "{:?}", c.diagnostics);
+    assert!(
+        c.has_errors() && c.diagnostics[0].message.contains("at most"),
+        "{:?}",
+        c.diagnostics
+    );
 
     let missing = library::check_file(&dir.path().join("nope.ron"));
     assert!(missing.has_errors() && missing.diagnostics[0].message.contains("cannot read"));
@@ -234,5 +242,9 @@ fn a_broken_trainer_file_is_left_out_of_the_library_and_an_override_is_marked() 
     let hotel = lib.get("hotel-noisy-room").expect("still in the library");
     assert!(hotel.overrides_builtin);
     assert!(hotel.scenario.title.starts_with("Trainer's "));
-    assert_eq!(lib.entries.len(), library::builtin_files().len(), "an override replaces, not adds");
+    assert_eq!(
+        lib.entries.len(),
+        library::builtin_files().len(),
+        "an override replaces, not adds"
+    );
 }

@@ -4,6 +4,7 @@ mod app;
 mod architecture;
 mod cli;
 mod content;
+mod durability;
 mod engine;
 mod golden;
 mod loader;

@@ -19,6 +19,13 @@ pub use text::{Token, tokenize};
 use crate::scenario::{Dimension, Hints, Levels};
 use lexicon::Hit;
 
+/// How many of the customer's content words a restatement must carry to count as
+/// covering the impact as well as the facts.
+const RICH_RESTATEMENT: usize = 4;
+
+/// How many clauses that commit or offer, in one reply, count as doing more than the fix.
+const MANY_ACTS: usize = 3;
+
 /// The longest reply scored; the rest of a longer one is left out, with a notice.
 pub const MAX_SCORED_BYTES: usize = 8 * 1024;
 
@@ -325,9 +332,16 @@ impl Scorer {
                 {
                     return true;
                 }
+                // A negation reaches back at most three words, and not past a
+                // conjunction: "isn't acceptable and it's on us" still owns it.
                 let sentence = tokens[h.start].sentence;
                 let from = h.start.saturating_sub(3);
-                !tokens[from..h.start]
+                let window = &tokens[from..h.start];
+                let clause = window
+                    .iter()
+                    .rposition(|t| matches!(t.word.as_str(), "and" | "but" | "so" | "because"))
+                    .map_or(window, |k| &window[k + 1..]);
+                !clause
                     .iter()
                     .any(|t| t.sentence == sentence && self.matcher.negators.contains(&t.word))
             })
@@ -408,6 +422,28 @@ impl Judge<'_> {
         hits.len()
     }
 
+    /// The clause each token belongs to: clauses end at sentence ends, at commas,
+    /// semicolons and dashes, and before "and", "then", "plus" and "also".
+    fn clauses(&self) -> Vec<usize> {
+        let mut ids = Vec::with_capacity(self.tokens.len());
+        let mut clause = 0;
+        for (i, t) in self.tokens.iter().enumerate() {
+            if i > 0 {
+                let prev = &self.tokens[i - 1];
+                let between = self.reply.get(prev.span.end..t.span.start).unwrap_or("");
+                let new_sentence = prev.sentence != t.sentence;
+                let punctuation = between.contains([',', ';', ':', '\u{2014}', '\u{2013}'])
+                    || between.contains(" - ");
+                let joiner = matches!(t.word.as_str(), "and" | "then" | "plus" | "also");
+                if new_sentence || punctuation || joiner {
+                    clause += 1;
+                }
+            }
+            ids.push(clause);
+        }
+        ids
+    }
+
     /// Sentences whose words do not count as restating: ones that commit to something
     /// (the customer's words there describe the fix), and ones that blame, excuse,
     /// dismiss or refuse (specifics inside an excuse are not listening).
@@ -422,7 +458,12 @@ impl Judge<'_> {
             .filter(|h| match h.cue {
                 // "Let me check I've got this right" is listening, not a commitment.
                 Cue::Commitment => !checks.iter().any(|c| c.start < h.end && h.start < c.end),
-                Cue::Upsell | Cue::Blame | Cue::Excuse | Cue::Dismissal | Cue::Refusal => true,
+                Cue::Upsell
+                | Cue::Blame
+                | Cue::Excuse
+                | Cue::Dismissal
+                | Cue::Argue
+                | Cue::Refusal => true,
                 _ => false,
             })
             .map(|h| self.tokens[h.start].sentence)
@@ -484,7 +525,8 @@ impl Judge<'_> {
             "checked understanding",
         );
         let questions = self.open_questions();
-        let dismissals = self.note_hits(d, Cue::Dismissal, Effect::Minus, "dismissive");
+        let dismissals = self.note_hits(d, Cue::Dismissal, Effect::Minus, "dismissive")
+            + self.note_hits(d, Cue::Argue, Effect::Minus, "argued with the customer");
         let upsell = !self.of(Cue::Upsell).is_empty() && self.of(Cue::Fix).is_empty();
         if upsell {
             self.note_hits(
@@ -498,9 +540,12 @@ impl Judge<'_> {
 
         let asks = checks > 0 || (1..=2).contains(&questions);
         let restates = restated >= 2;
+        // A full retelling in the trainee's own words usually carries the impact too
+        // ("you lost the day you booked the trip for"): with a question it reads as 4.
+        let thorough = restated >= RICH_RESTATEMENT && !parrot;
         let level = if dismissals > 0 || upsell {
             0
-        } else if restates && feelings > 0 && asks {
+        } else if restates && (feelings > 0 || thorough) && asks {
             4
         } else if restates && feelings > 0 {
             3
@@ -767,7 +812,7 @@ impl Judge<'_> {
             .filter(|h| {
                 matches!(
                     h.cue,
-                    Cue::Blame | Cue::Excuse | Cue::Dismissal | Cue::Refusal
+                    Cue::Blame | Cue::Excuse | Cue::Dismissal | Cue::Argue | Cue::Refusal
                 )
             })
             .map(|h| self.tokens[h.start].sentence)
@@ -824,7 +869,8 @@ impl Judge<'_> {
             level = (level + wow as u8).clamp(2, 4);
         }
         // Several separate concrete things done for the customer go beyond the fix,
-        // whatever words they use: count the sentences that commit or offer.
+        // whatever words they use: count the clauses that commit or offer, outside
+        // tainted sentences ("collect the car, have Dave look at it, and cover taxis").
         let offers = [
             Cue::Commitment,
             Cue::Fix,
@@ -833,16 +879,13 @@ impl Judge<'_> {
             Cue::Wow,
             Cue::Prevention,
         ];
-        let acting: BTreeSet<usize> = self
-            .hits
+        let clauses = self.clauses();
+        let acting: BTreeSet<usize> = offers
             .iter()
-            .filter(|h| {
-                offers.contains(&h.cue) && !self.tainted.contains(&self.tokens[h.start].sentence)
-            })
-            .map(|h| self.tokens[h.start].sentence)
+            .flat_map(|c| self.of(*c))
+            .map(|h| clauses[h.start])
             .collect();
-        let commitments = self.of(Cue::Commitment).len();
-        if (1..=2).contains(&level) && acting.len().max(commitments) >= 3 {
+        if (1..=2).contains(&level) && acting.len() >= MANY_ACTS {
             level += 1;
         }
         if (refusals > 0 || upsells > 0) && fixes == 0 && tailored == 0 {

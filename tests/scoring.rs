@@ -148,23 +148,33 @@ fn report(name: &str, figures: &[(f64, f64); 3]) {
     }
 }
 
-#[test]
-fn agreement_on_the_projects_own_labelled_replies() {
-    let items = read_items(&data("scoring/labelled.jsonl"));
+#[track_caller]
+fn own_set_holds(file: &str) {
+    let items = read_items(&data(file));
     assert!(
         items.len() >= 60,
         "at least 60 labelled replies, found {}",
         items.len()
     );
     let figures = agreement(&items);
-    report("own set", &figures);
+    report(file, &figures);
     for (d, (rho, _)) in Dimension::ALL.iter().zip(figures) {
         assert!(
             rho >= 0.75,
-            "{}: Spearman {rho:.2} fell below 0.75 on the project's own set",
+            "{}: Spearman {rho:.2} fell below 0.75 on {file}",
             d.label()
         );
     }
+}
+
+#[test]
+fn agreement_on_the_projects_own_labelled_replies() {
+    own_set_holds("scoring/labelled.jsonl");
+}
+
+#[test]
+fn agreement_on_the_projects_second_labelled_set() {
+    own_set_holds("scoring/labelled-2.jsonl");
 }
 
 #[test]

@@ -25,6 +25,7 @@ pub struct Lexicon {
     pub pronoun_swaps: Vec<(String, String)>,
     pub synonyms: Vec<Vec<String>>,
     pub dismissal: Vec<String>,
+    pub argue: Vec<String>,
     pub generic_ack: Vec<String>,
     pub feeling: Vec<String>,
     pub check_understanding: Vec<String>,
@@ -53,6 +54,7 @@ pub struct Lexicon {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Cue {
     Dismissal,
+    Argue,
     GenericAck,
     Feeling,
     CheckUnderstanding,
@@ -82,9 +84,11 @@ impl Cue {
     pub fn dimension(self) -> crate::scenario::Dimension {
         use crate::scenario::Dimension::*;
         match self {
-            Cue::Dismissal | Cue::GenericAck | Cue::Feeling | Cue::CheckUnderstanding => {
-                ActiveListening
-            }
+            Cue::Dismissal
+            | Cue::Argue
+            | Cue::GenericAck
+            | Cue::Feeling
+            | Cue::CheckUnderstanding => ActiveListening,
             Cue::Apology
             | Cue::HedgedApology
             | Cue::Responsibility
@@ -158,6 +162,7 @@ impl Lexicon {
     fn lists(&self) -> Vec<(Cue, &Vec<String>)> {
         vec![
             (Cue::Dismissal, &self.dismissal),
+            (Cue::Argue, &self.argue),
             (Cue::GenericAck, &self.generic_ack),
             (Cue::Feeling, &self.feeling),
             (Cue::CheckUnderstanding, &self.check_understanding),

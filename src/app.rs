@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::audio::{Audio, Cue};
 use crate::engine::{Entry, Session, Step};
 use crate::library::{self, Library, Origin};
-use crate::progress::{self, AttemptKind, AttemptRecord, ProgressStore, ScenarioResults, Trainee};
+use crate::progress::{
+    self, AttemptKind, AttemptRecord, InProgress, ProgressStore, ScenarioResults, Trainee,
+};
 use crate::ui::Command;
 use crate::ui::debrief::DebriefView;
 use crate::ui::library::LibraryView;
@@ -78,7 +80,14 @@ pub struct TurnaroundApp {
     pub session: Option<Session>,
     /// Wall-clock start of the attempt in progress, unix ms.
     attempt_started_ms: u64,
+    /// The session clock at `clock`'s start: a resumed attempt carries on from its
+    /// last reply's time.
+    clock_base: u64,
     clock: Instant,
+    /// The session clock when the attempt in progress started.
+    session_start_ms: u64,
+    /// The signed-in trainee's attempt that was cut off, offered for resuming.
+    pub unfinished: Option<InProgress>,
     /// Transcript entries already announced with a cue or clip.
     announced: usize,
     /// Messages for the person, shown until dismissed.
@@ -146,7 +155,10 @@ impl TurnaroundApp {
             library_view: LibraryView::default(),
             session: None,
             attempt_started_ms: 0,
+            clock_base: 0,
             clock: Instant::now(),
+            session_start_ms: 0,
+            unfinished: None,
             announced: 0,
             notices,
             frames: 0,
@@ -155,7 +167,100 @@ impl TurnaroundApp {
     }
 
     fn now_ms(&self) -> u64 {
-        self.clock.elapsed().as_millis() as u64
+        self.clock_base + self.clock.elapsed().as_millis() as u64
+    }
+
+    /// Looks for the signed-in trainee's cut-off attempt.
+    fn load_unfinished(&mut self) {
+        self.unfinished = None;
+        let Some(t) = &self.trainee else { return };
+        match self.store.in_progress(&t.id) {
+            Ok(found) => {
+                self.unfinished = found.filter(|ip| self.library.get(&ip.scenario_id).is_some())
+            }
+            Err(e) => self
+                .notices
+                .push(format!("Could not read your unfinished attempt: {e}")),
+        }
+    }
+
+    /// Remembers the attempt in progress after every reply, so a crash loses nothing.
+    fn remember(&mut self) {
+        let (Some(session), Some(t)) = (&self.session, &self.trainee) else {
+            return;
+        };
+        if matches!(session.step(), Step::Finished(_)) {
+            return;
+        }
+        let version = self
+            .library
+            .get(&session.scenario().id)
+            .map(|e| e.version.clone())
+            .unwrap_or_default();
+        let unfinished = InProgress {
+            format: progress::FORMAT_VERSION,
+            trainee: t.id.clone(),
+            scenario_id: session.scenario().id.clone(),
+            scenario_version: version,
+            kind: AttemptKind::Assessment,
+            seed: session.seed(),
+            started_ms: self.attempt_started_ms,
+            session_start_ms: self.session_start_ms,
+            inputs: session.inputs().to_vec(),
+        };
+        if let Err(e) = self.store.save_in_progress(&unfinished) {
+            self.notices
+                .push(format!("Could not save your place in this attempt: {e}"));
+        }
+    }
+
+    fn forget_unfinished(&mut self) {
+        self.unfinished = None;
+        if let Some(t) = &self.trainee
+            && let Err(e) = self.store.clear_in_progress(&t.id)
+        {
+            self.notices
+                .push(format!("Could not clear your unfinished attempt: {e}"));
+        }
+    }
+
+    fn resume(&mut self) {
+        let Some(ip) = self.unfinished.take() else {
+            return;
+        };
+        let Some(entry) = self.library.get(&ip.scenario_id) else {
+            return;
+        };
+        if entry.version != ip.scenario_version {
+            self.notices.push(format!(
+                "\"{}\" has changed since you started, so that attempt cannot be resumed; it was discarded.",
+                entry.scenario.title
+            ));
+            self.forget_unfinished();
+            return;
+        }
+        match Session::replay(
+            Arc::clone(&entry.scenario),
+            ip.seed,
+            ip.session_start_ms,
+            &ip.inputs,
+        ) {
+            Ok(session) => {
+                self.announced = session.transcript().len();
+                self.session = Some(session);
+                self.attempt_started_ms = ip.started_ms;
+                self.session_start_ms = ip.session_start_ms;
+                self.clock_base = ip.last_ms();
+                self.clock = Instant::now();
+                self.screen = Screen::Play(PlayView::default());
+            }
+            Err(e) => {
+                self.notices.push(format!(
+                    "That attempt could not be resumed ({e}); it was discarded."
+                ));
+                self.forget_unfinished();
+            }
+        }
     }
 
     fn refresh_results(&mut self) {
@@ -178,6 +283,7 @@ impl TurnaroundApp {
                 self.trainee = self.trainees.iter().find(|t| t.id == id).cloned();
                 if self.trainee.is_some() {
                     self.refresh_results();
+                    self.load_unfinished();
                     self.screen = Screen::Library;
                 }
             }
@@ -186,6 +292,7 @@ impl TurnaroundApp {
                     self.trainees = self.store.trainees().unwrap_or_else(|_| vec![t.clone()]);
                     self.trainee = Some(t);
                     self.refresh_results();
+                    self.load_unfinished();
                     self.screen = Screen::Library;
                 }
                 Err(e) => self
@@ -203,8 +310,11 @@ impl TurnaroundApp {
             Command::OpenPracticePad => self.screen = Screen::Practice(PracticeView::default()),
             Command::Abandon => {
                 self.session = None;
+                self.forget_unfinished();
                 self.screen = Screen::Library;
             }
+            Command::Resume => self.resume(),
+            Command::DiscardResume => self.forget_unfinished(),
             Command::Retry => {
                 if let Some(id) = self.session.as_ref().map(|s| s.scenario().id.clone()) {
                     self.start(&id);
@@ -224,10 +334,14 @@ impl TurnaroundApp {
             return;
         };
         let seed = unix_ms() ^ u64::from(std::process::id()).rotate_left(32);
-        match Session::start(Arc::clone(&entry.scenario), seed, self.now_ms()) {
+        let now = self.now_ms();
+        match Session::start(Arc::clone(&entry.scenario), seed, now) {
             Ok(session) => {
                 self.session = Some(session);
+                self.session_start_ms = now;
                 self.attempt_started_ms = unix_ms();
+                // A new attempt replaces any cut-off one.
+                self.unfinished = None;
                 self.announced = 0;
                 self.screen = Screen::Play(PlayView::default());
                 self.advance();
@@ -316,6 +430,9 @@ impl TurnaroundApp {
         if finished {
             self.audio.cue(Cue::Ending);
             self.finish();
+            self.forget_unfinished();
+        } else {
+            self.remember();
         }
     }
 
@@ -437,7 +554,15 @@ impl eframe::App for TurnaroundApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let c = match &mut self.screen {
                 Screen::Start(view) => view.ui(ui, &self.trainees),
-                Screen::Library => self.library_view.ui(ui, &self.library, &self.results),
+                Screen::Library => {
+                    let unfinished = self
+                        .unfinished
+                        .as_ref()
+                        .and_then(|u| self.library.get(&u.scenario_id))
+                        .map(|e| e.scenario.title.as_str());
+                    self.library_view
+                        .ui(ui, &self.library, &self.results, unfinished)
+                }
                 Screen::Play(view) => match &self.session {
                     Some(session) => view.ui(ui, session),
                     None => Some(Command::BackToLibrary),

@@ -108,6 +108,39 @@ fn sanitize(s: &str) -> String {
         .collect()
 }
 
+/// An attempt cut off before its ending (app closed, power lost): enough to replay it
+/// with its seed and carry on where it stopped. Rewritten after every reply; removed
+/// when the attempt finishes or is abandoned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InProgress {
+    pub format: u32,
+    pub trainee: String,
+    pub scenario_id: String,
+    pub scenario_version: String,
+    pub kind: AttemptKind,
+    pub seed: u64,
+    /// Unix milliseconds.
+    pub started_ms: u64,
+    /// The session clock at the start, for replaying the inputs' times.
+    pub session_start_ms: u64,
+    pub inputs: Vec<Input>,
+}
+
+impl InProgress {
+    /// The session clock of the last input (or the start), to carry on from.
+    pub fn last_ms(&self) -> u64 {
+        self.inputs
+            .iter()
+            .map(|i| match i {
+                Input::Proceed { at_ms }
+                | Input::Choose { at_ms, .. }
+                | Input::Write { at_ms, .. } => *at_ms,
+            })
+            .max()
+            .unwrap_or(self.session_start_ms)
+    }
+}
+
 /// Best and latest results on one scenario, derived from attempts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScenarioResults {
@@ -187,6 +220,12 @@ pub trait ProgressStore {
     fn attempts(&mut self, trainee_id: &str) -> Result<Vec<AttemptRecord>, StoreError>;
     /// Files moved aside since the store was opened.
     fn set_aside(&self) -> &[SetAside];
+    /// Remembers an unfinished attempt, replacing the trainee's previous one.
+    fn save_in_progress(&mut self, attempt: &InProgress) -> Result<(), StoreError>;
+    /// The trainee's unfinished attempt, if any.
+    fn in_progress(&mut self, trainee_id: &str) -> Result<Option<InProgress>, StoreError>;
+    /// Forgets the trainee's unfinished attempt.
+    fn clear_in_progress(&mut self, trainee_id: &str) -> Result<(), StoreError>;
 }
 
 /// Trainees in the order people look for them: by name, ignoring case (id breaks ties).
@@ -217,6 +256,7 @@ fn new_trainee(name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
 pub struct MemoryStore {
     trainees: Vec<Trainee>,
     attempts: Vec<AttemptRecord>,
+    unfinished: BTreeMap<String, InProgress>,
 }
 
 impl ProgressStore for MemoryStore {
@@ -253,6 +293,21 @@ impl ProgressStore for MemoryStore {
 
     fn set_aside(&self) -> &[SetAside] {
         &[]
+    }
+
+    fn save_in_progress(&mut self, attempt: &InProgress) -> Result<(), StoreError> {
+        self.unfinished
+            .insert(attempt.trainee.clone(), attempt.clone());
+        Ok(())
+    }
+
+    fn in_progress(&mut self, trainee_id: &str) -> Result<Option<InProgress>, StoreError> {
+        Ok(self.unfinished.get(trainee_id).cloned())
+    }
+
+    fn clear_in_progress(&mut self, trainee_id: &str) -> Result<(), StoreError> {
+        self.unfinished.remove(trainee_id);
+        Ok(())
     }
 }
 
@@ -421,4 +476,29 @@ impl ProgressStore for FsStore {
     fn set_aside(&self) -> &[SetAside] {
         &self.set_aside
     }
+
+    fn save_in_progress(&mut self, attempt: &InProgress) -> Result<(), StoreError> {
+        let path = self.root.join(&attempt.trainee).join(IN_PROGRESS);
+        write_atomic(&path, to_ron(attempt).as_bytes()).map_err(Self::io(&path))
+    }
+
+    fn in_progress(&mut self, trainee_id: &str) -> Result<Option<InProgress>, StoreError> {
+        let path = self.root.join(trainee_id).join(IN_PROGRESS);
+        if !path.is_file() {
+            return Ok(None);
+        }
+        Ok(self.read(&path))
+    }
+
+    fn clear_in_progress(&mut self, trainee_id: &str) -> Result<(), StoreError> {
+        let path = self.root.join(trainee_id).join(IN_PROGRESS);
+        match fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Self::io(&path)(e)),
+        }
+    }
 }
+
+/// The file name of a trainee's unfinished attempt.
+const IN_PROGRESS: &str = "in-progress.ron";

@@ -33,4 +33,8 @@ pub enum Command {
     Retry,
     /// Back to the library.
     BackToLibrary,
+    /// Carry on with the attempt that was cut off.
+    Resume,
+    /// Throw away the attempt that was cut off.
+    DiscardResume,
 }

@@ -355,3 +355,72 @@ fn the_practice_pad_scores_as_you_type() {
     h.run();
     assert!(matches!(h.state().screen, Screen::Library));
 }
+
+#[test]
+fn an_attempt_cut_off_by_closing_the_app_can_be_resumed_where_it_stopped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (transcript, step) = {
+        let mut h = app(dir.path());
+        type_into(&mut h, "Your name:", "Flo");
+        h.get_by_label("Create profile").click();
+        h.run();
+        h.get_by_label("Play The anniversary Rioja").click();
+        h.run();
+        let key = best_key(&h);
+        h.key_press(key);
+        h.run();
+        let session = h.state().session.as_ref().expect("playing");
+        (session.transcript().to_vec(), session.step().clone())
+        // The harness is dropped here: the app closes mid-attempt.
+    };
+    let mut h = app(dir.path());
+    h.get_by_label("Flo").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("You stopped part-way through")
+            .is_some()
+    );
+    h.get_by_label("Resume attempt").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Play(_)));
+    let session = h.state().session.as_ref().expect("resumed");
+    assert_eq!(
+        session.transcript(),
+        transcript.as_slice(),
+        "the same conversation so far"
+    );
+    assert_eq!(session.step(), &step, "the same turn waiting");
+    // Carry on to the end; the finished attempt is stored and the bookmark is gone.
+    while matches!(h.state().screen, Screen::Play(_)) {
+        assert!(answer(&mut h, egui::Key::Num1));
+    }
+    let mut store = FsStore::new(dir.path());
+    let trainee = store.trainees().expect("trainees")[0].clone();
+    assert_eq!(store.attempts(&trainee.id).expect("attempts").len(), 1);
+    assert!(store.in_progress(&trainee.id).expect("read").is_none());
+}
+
+#[test]
+fn a_cut_off_attempt_can_be_discarded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut h = app(dir.path());
+        type_into(&mut h, "Your name:", "Gil");
+        h.get_by_label("Create profile").click();
+        h.run();
+        h.get_by_label("Play The anniversary Rioja").click();
+        h.run();
+    }
+    let mut h = app(dir.path());
+    h.get_by_label("Gil").click();
+    h.run();
+    h.get_by_label("Discard it").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("You stopped part-way through")
+            .is_none()
+    );
+    let mut store = FsStore::new(dir.path());
+    let trainee = store.trainees().expect("trainees")[0].clone();
+    assert!(store.in_progress(&trainee.id).expect("read").is_none());
+}

@@ -37,8 +37,30 @@ impl LibraryView {
         ui: &mut egui::Ui,
         library: &Library,
         results: &BTreeMap<String, ScenarioResults>,
+        unfinished: Option<&str>,
     ) -> Option<Command> {
         let mut command = None;
+        if let Some(title) = unfinished {
+            egui::Frame::group(ui.style())
+                .inner_margin(10.0)
+                .show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "You stopped part-way through \"{title}\"."
+                            ))
+                            .strong(),
+                        );
+                        if ui.button("Resume attempt").clicked() {
+                            command = Some(Command::Resume);
+                        }
+                        if ui.button("Discard it").clicked() {
+                            command = Some(Command::DiscardResume);
+                        }
+                    });
+                });
+            ui.add_space(6.0);
+        }
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Search:");
             ui.add(

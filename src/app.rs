@@ -19,6 +19,7 @@ use crate::progress::{
 use crate::ui::Command;
 use crate::ui::debrief::DebriefView;
 use crate::ui::library::LibraryView;
+use crate::ui::my_progress::MyProgressView;
 use crate::ui::play::PlayView;
 use crate::ui::practice::PracticeView;
 use crate::ui::start::StartView;
@@ -62,6 +63,7 @@ pub enum Screen {
     Play(PlayView),
     Debrief(DebriefView),
     Practice(PracticeView),
+    MyProgress(MyProgressView),
 }
 
 /// The running app.
@@ -73,6 +75,8 @@ pub struct TurnaroundApp {
     pub trainees: Vec<Trainee>,
     pub trainee: Option<Trainee>,
     pub results: BTreeMap<String, ScenarioResults>,
+    /// The signed-in trainee's progress, derived from their attempts.
+    pub summary: Option<progress::ProgressSummary>,
     pub settings: UiSettings,
     audio: Audio,
     pub screen: Screen,
@@ -149,6 +153,7 @@ impl TurnaroundApp {
             trainees,
             trainee: None,
             results: BTreeMap::new(),
+            summary: None,
             settings,
             audio,
             screen: Screen::Start(StartView::default()),
@@ -266,10 +271,21 @@ impl TurnaroundApp {
     fn refresh_results(&mut self) {
         let Some(t) = &self.trainee else {
             self.results.clear();
+            self.summary = None;
             return;
         };
         match self.store.attempts(&t.id) {
-            Ok(attempts) => self.results = progress::results_by_scenario(&attempts),
+            Ok(attempts) => {
+                let ids: Vec<&str> = self
+                    .library
+                    .entries
+                    .iter()
+                    .map(|e| e.scenario.id.as_str())
+                    .collect();
+                let summary = progress::summarise(&attempts, &ids, unix_ms());
+                self.results = summary.per_scenario.clone();
+                self.summary = Some(summary);
+            }
             Err(e) => self
                 .notices
                 .push(format!("Could not read your attempts: {e}")),
@@ -308,6 +324,7 @@ impl TurnaroundApp {
             Command::Choose(i) => self.choose(i),
             Command::Send(text) => self.send(&text),
             Command::OpenPracticePad => self.screen = Screen::Practice(PracticeView::default()),
+            Command::OpenMyProgress => self.screen = Screen::MyProgress(MyProgressView),
             Command::Abandon => {
                 self.session = None;
                 self.forget_unfinished();
@@ -482,7 +499,7 @@ impl TurnaroundApp {
                         if ui.button("Switch trainee").clicked() {
                             command = Some(Command::SwitchTrainee);
                         }
-                        if matches!(self.screen, Screen::Debrief(_) | Screen::Practice(_))
+                        if matches!(self.screen, Screen::Debrief(_) | Screen::Practice(_) | Screen::MyProgress(_))
                             && ui.button("Library").clicked()
                         {
                             command = Some(Command::BackToLibrary);
@@ -496,6 +513,9 @@ impl TurnaroundApp {
                                 .clicked()
                         {
                             command = Some(Command::OpenPracticePad);
+                        }
+                        if matches!(self.screen, Screen::Library) && ui.button("My progress").clicked() {
+                            command = Some(Command::OpenMyProgress);
                         }
                     }
                 }
@@ -577,6 +597,10 @@ impl eframe::App for TurnaroundApp {
                     None => Some(Command::BackToLibrary),
                 },
                 Screen::Practice(view) => view.ui(ui, &self.library, &self.scorer),
+                Screen::MyProgress(view) => match &self.summary {
+                    Some(summary) => view.ui(ui, summary, &self.library),
+                    None => Some(Command::BackToLibrary),
+                },
             };
             if c.is_some() {
                 command = c;

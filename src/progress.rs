@@ -6,6 +6,8 @@
 //! cannot be read is moved aside with a timestamp and reported, never overwritten.
 //! This module has no GUI and no sound; only `FsStore` touches the disk.
 
+mod summary;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
@@ -15,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::engine::{Debrief, Entry, Input};
+
+pub use summary::{ProgressSummary, TrendPoint, summarise};
 
 /// The attempt and profile file-format version.
 pub const FORMAT_VERSION: u32 = 1;

@@ -5,6 +5,7 @@
 pub mod debrief;
 pub mod evidence;
 pub mod library;
+pub mod my_progress;
 pub mod play;
 pub mod practice;
 pub mod start;
@@ -27,6 +28,8 @@ pub enum Command {
     Send(String),
     /// Open the practice pad.
     OpenPracticePad,
+    /// Open My progress.
+    OpenMyProgress,
     /// Give up the attempt in progress (already confirmed).
     Abandon,
     /// Play the same scenario again.

@@ -424,3 +424,40 @@ fn a_cut_off_attempt_can_be_discarded() {
     let trainee = store.trainees().expect("trainees")[0].clone();
     assert!(store.in_progress(&trainee.id).expect("read").is_none());
 }
+
+#[test]
+fn a_finished_scenario_shows_up_in_my_progress() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path());
+    type_into(&mut h, "Your name:", "Hal");
+    h.get_by_label("Create profile").click();
+    h.run();
+    h.get_by_label("My progress").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("No attempts yet").is_some(),
+        "a clear empty state"
+    );
+    h.get_by_label("Back to library").click();
+    h.run();
+    h.get_by_label("Play The anniversary Rioja").click();
+    h.run();
+    while matches!(h.state().screen, Screen::Play(_)) {
+        assert!(answer(&mut h, egui::Key::Num1));
+    }
+    h.get_by_label("Back to library").click();
+    h.run();
+    h.get_by_label("My progress").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::MyProgress(_)));
+    assert!(h.query_by_label("1 attempts").is_some());
+    assert!(
+        h.query_by_label("The anniversary Rioja").is_some(),
+        "the scenario is listed"
+    );
+    assert!(h.query_by_label_contains("Streak: 1 day").is_some());
+    assert!(
+        h.query_by_label_contains("Your weakest dimension lately is")
+            .is_some()
+    );
+}

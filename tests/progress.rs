@@ -127,3 +127,33 @@ fn the_memory_twin_behaves_like_the_disk() {
         "latest is by finish time"
     );
 }
+
+#[test]
+fn the_summary_suggests_the_scenario_weakest_on_the_weakest_dimension() {
+    let mut a = attempt("t", 1_000, 1);
+    let mut b = attempt("t", 2_000, 0);
+    a.scenario_id = "alpha".into();
+    b.scenario_id = "beta".into();
+    // Make exceeding expectations the weakest, and lowest on beta.
+    a.debrief.scores.exceeding_expectations = 40.0;
+    b.debrief.scores.exceeding_expectations = 10.0;
+    for r in [&mut a, &mut b] {
+        r.debrief.scores.active_listening = 90.0;
+        r.debrief.scores.ownership = 90.0;
+    }
+    let s = progress::summarise(&[b.clone(), a.clone()], &["alpha", "beta", "gamma"], 2_000);
+    assert_eq!(s.attempts, 2);
+    assert_eq!(s.trend[0].finished_ms, 1_000, "the trend is oldest first");
+    assert_eq!(
+        s.weakest,
+        Some(turnaround::scenario::Dimension::ExceedingExpectations)
+    );
+    assert_eq!(s.suggestion.as_deref(), Some("beta"));
+    assert_eq!(s.current_streak, 1);
+    let fresh = progress::summarise(&[], &["alpha", "beta"], 0);
+    assert_eq!(
+        fresh.suggestion.as_deref(),
+        Some("alpha"),
+        "before any attempt, the first scenario"
+    );
+}

@@ -1,0 +1,116 @@
+//! My progress: a trainee's best and latest results, the trend on each dimension,
+//! streaks, and what to practise next.
+
+use eframe::egui;
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+use super::Command;
+use super::style::score_colour;
+use crate::library::Library;
+use crate::progress::ProgressSummary;
+use crate::scenario::Dimension;
+
+/// The screen has no state of its own.
+#[derive(Debug, Default)]
+pub struct MyProgressView;
+
+impl MyProgressView {
+    /// Draws the summary.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        summary: &ProgressSummary,
+        library: &Library,
+    ) -> Option<Command> {
+        let mut command = None;
+        ui.horizontal(|ui| {
+            ui.heading("My progress");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Back to library").clicked() {
+                    command = Some(Command::BackToLibrary);
+                }
+            });
+        });
+        if summary.attempts == 0 {
+            ui.label("No attempts yet. Play a scenario from the library and your progress will appear here.");
+            return command;
+        }
+        let title = |id: &str| {
+            library
+                .get(id)
+                .map_or(id.to_string(), |e| e.scenario.title.clone())
+        };
+        egui::ScrollArea::vertical().auto_shrink([false; 2]).show(ui, |ui| {
+            ui.set_max_width(ui.available_width() - 18.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(format!("{} attempts", summary.attempts)).strong());
+                ui.separator();
+                ui.label(format!(
+                    "Streak: {} day{} (longest {})",
+                    summary.current_streak,
+                    if summary.current_streak == 1 { "" } else { "s" },
+                    summary.longest_streak
+                ));
+            });
+            if let (Some(weakest), Some(next)) = (summary.weakest, &summary.suggestion) {
+                egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+                    ui.label(egui::RichText::new("What to practise next").strong());
+                    ui.label(format!(
+                        "Your weakest dimension lately is {}. \"{}\" is where it scored lowest last time.",
+                        weakest.label().to_lowercase(),
+                        title(next)
+                    ));
+                    if ui.button(format!("Practise {}", title(next))).clicked() {
+                        command = Some(Command::StartScenario(next.clone()));
+                    }
+                });
+            }
+            ui.add_space(8.0);
+            ui.label(egui::RichText::new("Scores over your attempts").strong());
+            Plot::new("trend")
+                .height(220.0)
+                .legend(Legend::default())
+                .include_y(0.0)
+                .include_y(100.0)
+                .allow_drag(false)
+                .allow_zoom(false)
+                .allow_scroll(false)
+                .x_axis_label("attempt")
+                .y_axis_label("score")
+                .show(ui, |plot| {
+                    for d in Dimension::ALL {
+                        let points: Vec<[f64; 2]> = summary
+                            .trend
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| [(i + 1) as f64, p.scores[d.index()]])
+                            .collect();
+                        plot.line(Line::new(d.label(), PlotPoints::from(points)).width(2.0));
+                    }
+                });
+            ui.add_space(8.0);
+            ui.label(egui::RichText::new("Best and latest, by scenario").strong());
+            egui::Grid::new("per_scenario").striped(true).num_columns(4).spacing([24.0, 6.0]).show(ui, |ui| {
+                for h in ["Scenario", "Attempts", "Best", "Latest"] {
+                    ui.label(egui::RichText::new(h).strong());
+                }
+                ui.end_row();
+                for (id, r) in &summary.per_scenario {
+                    ui.label(title(id));
+                    ui.label(r.attempts.to_string());
+                    ui.label(egui::RichText::new(format!("{:.0}", r.best_overall)).color(score_colour(ui, r.best_overall)));
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{:.0} {}",
+                            r.latest_overall,
+                            if r.latest_passed { "(passed)" } else { "" }
+                        ))
+                        .color(score_colour(ui, r.latest_overall)),
+                    );
+                    ui.end_row();
+                }
+            });
+        });
+        command
+    }
+}

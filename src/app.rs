@@ -145,6 +145,13 @@ impl TurnaroundApp {
                 s.reason
             ));
         }
+        for s in store.skipped() {
+            notices.push(format!(
+                "A file was left untouched and not loaded: {} ({})",
+                s.path.display(),
+                s.reason
+            ));
+        }
         Self {
             config,
             library,

@@ -192,6 +192,14 @@ pub enum StoreError {
     NoSuchTrainee(String),
 }
 
+/// A file left where it is and not loaded: written by a newer Turnaround, or
+/// unreadable for now (permissions). Nothing is wrong with its contents as far as we know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
 /// A file that could not be read and was moved aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetAside {
@@ -224,6 +232,10 @@ pub trait ProgressStore {
     fn attempts(&mut self, trainee_id: &str) -> Result<Vec<AttemptRecord>, StoreError>;
     /// Files moved aside since the store was opened.
     fn set_aside(&self) -> &[SetAside];
+    /// Files left untouched and not loaded since the store was opened.
+    fn skipped(&self) -> &[Skipped] {
+        &[]
+    }
     /// Remembers an unfinished attempt, replacing the trainee's previous one.
     fn save_in_progress(&mut self, attempt: &InProgress) -> Result<(), StoreError>;
     /// The trainee's unfinished attempt, if any.
@@ -321,6 +333,7 @@ impl ProgressStore for MemoryStore {
 pub struct FsStore {
     root: PathBuf,
     set_aside: Vec<SetAside>,
+    skipped: Vec<Skipped>,
 }
 
 impl FsStore {
@@ -329,6 +342,7 @@ impl FsStore {
         FsStore {
             root: data_dir.join("trainees"),
             set_aside: Vec::new(),
+            skipped: Vec::new(),
         }
     }
 
@@ -341,25 +355,66 @@ impl FsStore {
 
     /// Reads a RON file; a file that does not parse is moved aside and reported.
     fn read<T: for<'de> Deserialize<'de>>(&mut self, path: &Path) -> Option<T> {
-        let result = fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| ron::from_str::<T>(&text).map_err(|e| e.to_string()));
-        match result {
+        let text = match fs::read_to_string(path) {
+            Ok(t) => t,
+            // Bytes that are not text are damage; anything else (permissions, a
+            // vanished disk) is not the file's fault, so leave it where it is.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                self.move_aside(path, format!("not text: {e}"));
+                return None;
+            }
+            Err(e) => {
+                self.skipped.push(Skipped {
+                    path: path.to_path_buf(),
+                    reason: format!("cannot read it: {e}"),
+                });
+                return None;
+            }
+        };
+        // A newer Turnaround's file is not damaged: never move it, just leave it out.
+        #[derive(Deserialize)]
+        struct Version {
+            #[serde(default)]
+            format: u32,
+        }
+        if let Ok(v) = ron::from_str::<Version>(&text)
+            && v.format > FORMAT_VERSION
+        {
+            self.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "written by a newer Turnaround (format {}; this one reads {FORMAT_VERSION})",
+                    v.format
+                ),
+            });
+            return None;
+        }
+        match ron::from_str::<T>(&text) {
             Ok(v) => Some(v),
-            Err(reason) => {
-                let stamp = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_millis());
-                let moved_to = path.with_extension(format!("ron.corrupt-{stamp}"));
-                if fs::rename(path, &moved_to).is_ok() {
-                    self.set_aside.push(SetAside {
-                        original: path.to_path_buf(),
-                        moved_to,
-                        reason,
-                    });
-                }
+            Err(e) => {
+                self.move_aside(path, e.to_string());
                 None
             }
+        }
+    }
+
+    /// Moves a damaged file aside with a timestamp, so it is kept but never overwritten.
+    fn move_aside(&mut self, path: &Path, reason: String) {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        let moved_to = path.with_extension(format!("ron.corrupt-{stamp}"));
+        if fs::rename(path, &moved_to).is_ok() {
+            self.set_aside.push(SetAside {
+                original: path.to_path_buf(),
+                moved_to,
+                reason,
+            });
+        } else {
+            self.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                reason: format!("damaged ({reason}), and it could not be moved aside"),
+            });
         }
     }
 }
@@ -479,6 +534,10 @@ impl ProgressStore for FsStore {
 
     fn set_aside(&self) -> &[SetAside] {
         &self.set_aside
+    }
+
+    fn skipped(&self) -> &[Skipped] {
+        &self.skipped
     }
 
     fn save_in_progress(&mut self, attempt: &InProgress) -> Result<(), StoreError> {

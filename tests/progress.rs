@@ -157,3 +157,39 @@ fn the_summary_suggests_the_scenario_weakest_on_the_weakest_dimension() {
         "before any attempt, the first scenario"
     );
 }
+
+#[test]
+fn a_file_from_a_newer_version_is_left_untouched_not_set_aside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = FsStore::new(dir.path());
+    let t = store.add_trainee("Ivy", 5).expect("add");
+    let good = attempt(&t.id, 1_000, 0);
+    store.save_attempt(&good).expect("save");
+    let newer = dir
+        .path()
+        .join("trainees")
+        .join(&t.id)
+        .join("attempts")
+        .join("0000000009000-x-1.ron");
+    let text = "(format: 2, trainee: \"someone\", outcome: Some(Glowing), new_field: [1, 2, 3])";
+    std::fs::write(&newer, text).expect("write");
+
+    let mut reopened = FsStore::new(dir.path());
+    assert_eq!(reopened.attempts(&t.id).expect("attempts"), vec![good]);
+    assert!(
+        reopened.set_aside().is_empty(),
+        "a newer file is not damage"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&newer).expect("still there"),
+        text,
+        "untouched"
+    );
+    let skipped = reopened.skipped();
+    assert_eq!(skipped.len(), 1);
+    assert!(
+        skipped[0].reason.contains("newer Turnaround (format 2"),
+        "{:?}",
+        skipped[0]
+    );
+}

@@ -717,147 +717,36 @@ fn bench(file: &Path, seconds: f64, json: bool) -> i32 {
     EXIT_OK
 }
 
-/// Typed replies of every quality, for made-up attempts.
-const DEMO_REPLIES: &[&str] = &[
-    "I'm so sorry, that's our mistake. I'll put it right myself by 5 pm today and call you to check it's sorted.",
-    "That sounds really frustrating, and it's on us. I'll refund it now and add a voucher for the trouble.",
-    "Sorry for any inconvenience, but that's our policy.",
-    "I understand. We'll look into it and get back to you.",
-    "Please calm down, there's nothing I can do about it.",
-    "I'm sorry. I'll sort it out.",
-];
-
-const DEMO_FIRST: &[&str] = &[
-    "Aisha", "Ben", "Chloe", "Dev", "Elena", "Femi", "Grace", "Hugo", "Ines", "Jonas", "Kofi",
-    "Lena", "Mateo", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor",
-    "Wen", "Yusuf",
-];
-const DEMO_LAST: &[&str] = &[
-    "Adeyemi", "Brown", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Haddad", "Ito", "Jones",
-    "Kowalski", "Lopez", "Murphy", "Nguyen", "Okafor", "Patel", "Rossi", "Silva", "Tanaka",
-    "Walsh",
-];
-
 /// Writes made-up trainees and attempts, reporting progress on stderr.
 fn demo_data(cli: &Cli, trainees: usize, attempts: usize, seed: u64) -> i32 {
-    use rand::{RngExt, SeedableRng};
     let library = Library::load(Some(&cli.trainer_scenarios()));
     if library.entries.is_empty() || trainees == 0 {
         eprintln!("error: demo data needs at least one scenario and one trainee");
         return EXIT_USAGE;
     }
     let mut store = crate::progress::FsStore::new(&cli.data_dir());
-    let scorer = crate::scoring::Scorer::default();
-    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(seed);
-    let now = unix_ms();
-    let mut people = Vec::new();
-    for i in 0..trainees {
-        let name = format!(
-            "{} {}{}",
-            DEMO_FIRST[i % DEMO_FIRST.len()],
-            DEMO_LAST[(i / DEMO_FIRST.len() + i) % DEMO_LAST.len()],
-            if i >= DEMO_FIRST.len() * DEMO_LAST.len() {
-                format!(" {i}")
-            } else {
-                String::new()
-            }
-        );
-        match store.trainee_named(&name, now) {
-            Ok(t) => people.push((t, rng.random_range(0.2..0.9f64))),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return EXIT_INPUT;
-            }
+    let spec = crate::demo::DemoSpec {
+        trainees,
+        attempts,
+        seed,
+        now_ms: unix_ms(),
+    };
+    let result = crate::demo::generate(&mut store, &library, &spec, &mut |n| {
+        if n % 1000 == 0 || n == attempts {
+            eprintln!("demo data: {n} of {attempts} attempts written");
         }
-    }
-    const DAY_MS: u64 = 24 * 3600 * 1000;
-    for n in 0..attempts {
-        let (trainee, skill) = &mut people[n % trainees];
-        let entry = &library.entries[rng.random_range(0..library.entries.len())];
-        // Attempts spread over the last 90 days, oldest first; trainees improve.
-        let finished =
-            now.saturating_sub(90 * DAY_MS) + (n as u64 * 90 * DAY_MS) / attempts.max(1) as u64;
-        *skill = (*skill + 0.01).min(0.95);
-        let Ok(mut session) = Session::start(Arc::clone(&entry.scenario), rng.random::<u64>(), 0)
-        else {
-            continue;
-        };
-        let mut clock = 0;
-        for _ in 0..200 {
-            clock += rng.random_range(4_000..40_000u64);
-            let step = session.step().clone();
-            let done = match step {
-                Step::Customer(_) => session.proceed(clock).is_err(),
-                Step::Choose(p) => {
-                    let Some(crate::scenario::Node::Choice(turn)) = entry.scenario.node(&p.node)
-                    else {
-                        break;
-                    };
-                    let sum = |t: &String| {
-                        turn.choices.iter().find(|c| &c.text == t).map_or(0, |c| {
-                            u32::from(
-                                c.levels.active_listening
-                                    + c.levels.ownership
-                                    + c.levels.exceeding_expectations,
-                            )
-                        })
-                    };
-                    let best = (0..p.options.len())
-                        .max_by_key(|&i| sum(&p.options[i]))
-                        .unwrap_or(0);
-                    let pick = if rng.random_bool(*skill) {
-                        best
-                    } else {
-                        rng.random_range(0..p.options.len())
-                    };
-                    session.choose(pick, clock).is_err()
-                }
-                Step::Write(p) => {
-                    let k = if rng.random_bool(*skill) {
-                        rng.random_range(0..2)
-                    } else {
-                        rng.random_range(0..DEMO_REPLIES.len())
-                    };
-                    let reply = DEMO_REPLIES[k];
-                    let a = scorer.assess(&crate::scoring::ReplyInput {
-                        customer: &p.customer_said,
-                        reply,
-                        hints: None,
-                    });
-                    session
-                        .write(reply, TextAssessment::from_scorer(&a), clock)
-                        .is_err()
-                }
-                Step::Finished(_) => true,
-            };
-            if done {
-                break;
-            }
+    });
+    match result {
+        Ok(()) => {
+            println!(
+                "Wrote {trainees} trainees and {attempts} attempts to {}",
+                cli.data_dir().display()
+            );
+            EXIT_OK
         }
-        let kind = if rng.random_bool(0.3) {
-            crate::progress::AttemptKind::Practice
-        } else {
-            crate::progress::AttemptKind::Assessment
-        };
-        if let Some(record) = crate::progress::AttemptRecord::from_session(
-            &session,
-            &trainee.id,
-            &entry.version,
-            kind,
-            finished.saturating_sub(clock),
-            finished,
-        ) && let Err(e) = store.save_attempt(&record)
-        {
+        Err(e) => {
             eprintln!("error: {e}");
-            return EXIT_INPUT;
-        }
-        if (n + 1) % 1000 == 0 || n + 1 == attempts {
-            eprintln!("demo data: {} of {attempts} attempts written", n + 1);
+            EXIT_INPUT
         }
     }
-    println!(
-        "Wrote {trainees} trainees and {attempts} attempts to {}",
-        cli.data_dir().display()
-    );
-    EXIT_OK
 }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod audio;
 pub mod cli;
+pub mod demo;
 pub mod engine;
 pub mod library;
 pub mod paths;

@@ -240,17 +240,7 @@ fn best_key(h: &Harness<'static, TurnaroundApp>) -> egui::Key {
     let Some(turnaround::scenario::Node::Choice(turn)) = session.scenario().node(&p.node) else {
         panic!("choice node")
     };
-    let sum = |text: &String| {
-        turn.choices
-            .iter()
-            .find(|c| &c.text == text)
-            .map_or(0, |c| {
-                c.levels.active_listening + c.levels.ownership + c.levels.exceeding_expectations
-            })
-    };
-    let best = (0..p.options.len())
-        .max_by_key(|&i| sum(&p.options[i]))
-        .expect("options");
+    let best = turn.best_of(&p.options).expect("options");
     [
         egui::Key::Num1,
         egui::Key::Num2,

@@ -284,6 +284,23 @@ pub struct ChoiceTurn {
     pub model: String,
 }
 
+impl ChoiceTurn {
+    /// Of the replies shown (by text), the position of the one with the highest level
+    /// sum: the best authored answer on offer.
+    pub fn best_of(&self, shown: &[String]) -> Option<usize> {
+        (0..shown.len()).max_by_key(|&i| {
+            self.choices
+                .iter()
+                .find(|c| c.text == shown[i])
+                .map_or(0, |c| {
+                    u32::from(c.levels.active_listening)
+                        + u32::from(c.levels.ownership)
+                        + u32::from(c.levels.exceeding_expectations)
+                })
+        })
+    }
+}
+
 /// One authored reply to pick.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -57,11 +57,6 @@ impl Audio {
         }
     }
 
-    /// True when a device is open.
-    pub fn has_device(&self) -> bool {
-        self.sink.is_some()
-    }
-
     fn gain(&self) -> Option<f32> {
         (!self.muted && self.volume > 0.0 && self.sink.is_some())
             .then_some(self.volume.clamp(0.0, 1.0))

@@ -47,6 +47,13 @@ fn type_into(h: &mut Harness<'static, TurnaroundApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// Creates a trainee from the start screen, as a person would.
+fn sign_up(h: &mut Harness<'static, TurnaroundApp>, name: &str) {
+    type_into(h, "Your name:", name);
+    h.get_by_label("Create profile").click();
+    h.run();
+}
+
 /// The typed reply used wherever a flow meets a free-text turn.
 const TYPED: &str = "I'm so sorry, that's our mistake. I'll sort it out myself by 5 pm today.";
 
@@ -75,9 +82,7 @@ fn a_trainee_creates_a_profile_filters_plays_by_keyboard_and_retries() {
 
     // Start: create a trainee.
     h.get_by_label("No trainees yet. Create your profile on the right to begin.");
-    type_into(&mut h, "Your name:", "Ada Lovelace");
-    h.get_by_label("Create profile").click();
-    h.run();
+    sign_up(&mut h, "Ada Lovelace");
     assert!(matches!(h.state().screen, Screen::Library));
     assert_eq!(
         h.state().trainee.as_ref().map(|t| t.name.as_str()),
@@ -172,9 +177,7 @@ fn a_trainee_creates_a_profile_filters_plays_by_keyboard_and_retries() {
 fn abandoning_asks_first_and_saves_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = app(dir.path());
-    type_into(&mut h, "Your name:", "Bo");
-    h.get_by_label("Create profile").click();
-    h.run();
+    sign_up(&mut h, "Bo");
     h.get_by_label("Play The anniversary Rioja").click();
     h.run();
     h.get_by_label("Abandon attempt").click();
@@ -200,9 +203,7 @@ fn profiles_persist_and_the_best_result_shows_on_the_card() {
     let dir = tempfile::tempdir().expect("tempdir");
     {
         let mut h = app(dir.path());
-        type_into(&mut h, "Your name:", "Cy");
-        h.get_by_label("Create profile").click();
-        h.run();
+        sign_up(&mut h, "Cy");
         h.get_by_label("Play The anniversary Rioja").click();
         h.run();
         while matches!(h.state().screen, Screen::Play(_)) {
@@ -269,9 +270,7 @@ fn to_first_typed_turn(h: &mut Harness<'static, TurnaroundApp>) {
 fn a_typed_reply_is_sent_with_enter_and_shows_its_evidence_and_a_tip() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = app(dir.path());
-    type_into(&mut h, "Your name:", "Di");
-    h.get_by_label("Create profile").click();
-    h.run();
+    sign_up(&mut h, "Di");
     h.get_by_label("Play The anniversary Rioja").click();
     h.run();
     to_first_typed_turn(&mut h);
@@ -320,9 +319,7 @@ fn a_typed_reply_is_sent_with_enter_and_shows_its_evidence_and_a_tip() {
 fn the_practice_pad_scores_as_you_type() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = app(dir.path());
-    type_into(&mut h, "Your name:", "Eli");
-    h.get_by_label("Create profile").click();
-    h.run();
+    sign_up(&mut h, "Eli");
     h.get_by_label("Practice pad").click();
     h.run();
     assert!(matches!(h.state().screen, Screen::Practice(_)));
@@ -351,9 +348,7 @@ fn an_attempt_cut_off_by_closing_the_app_can_be_resumed_where_it_stopped() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (transcript, step) = {
         let mut h = app(dir.path());
-        type_into(&mut h, "Your name:", "Flo");
-        h.get_by_label("Create profile").click();
-        h.run();
+        sign_up(&mut h, "Flo");
         h.get_by_label("Play The anniversary Rioja").click();
         h.run();
         let key = best_key(&h);
@@ -395,9 +390,7 @@ fn a_cut_off_attempt_can_be_discarded() {
     let dir = tempfile::tempdir().expect("tempdir");
     {
         let mut h = app(dir.path());
-        type_into(&mut h, "Your name:", "Gil");
-        h.get_by_label("Create profile").click();
-        h.run();
+        sign_up(&mut h, "Gil");
         h.get_by_label("Play The anniversary Rioja").click();
         h.run();
     }
@@ -419,9 +412,7 @@ fn a_cut_off_attempt_can_be_discarded() {
 fn a_finished_scenario_shows_up_in_my_progress() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = app(dir.path());
-    type_into(&mut h, "Your name:", "Hal");
-    h.get_by_label("Create profile").click();
-    h.run();
+    sign_up(&mut h, "Hal");
     h.get_by_label("My progress").click();
     h.run();
     assert!(

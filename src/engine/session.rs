@@ -185,14 +185,6 @@ impl DimensionScores {
     pub fn overall(&self) -> f64 {
         (self.active_listening + self.ownership + self.exceeding_expectations) / 3.0
     }
-
-    /// The dimension with the lowest score (the first, on ties).
-    pub fn weakest(&self) -> Dimension {
-        Dimension::ALL
-            .into_iter()
-            .min_by(|a, b| self.get(*a).total_cmp(&self.get(*b)))
-            .unwrap_or(Dimension::ActiveListening)
-    }
 }
 
 /// How the attempt went, computed when the conversation ends.

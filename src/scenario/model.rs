@@ -60,11 +60,6 @@ impl Scenario {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id() == id)
     }
-
-    /// The trainee turns (choice and free-text nodes), in file order.
-    pub fn turns(&self) -> impl Iterator<Item = &Node> {
-        self.nodes.iter().filter(|n| n.is_turn())
-    }
 }
 
 /// How hard a scenario is, as shown on the library card.

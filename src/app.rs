@@ -188,7 +188,7 @@ impl TurnaroundApp {
         let Some(t) = &self.trainee else { return };
         match self.store.in_progress(&t.id) {
             Ok(found) => {
-                self.unfinished = found.filter(|ip| self.library.get(&ip.scenario_id).is_some())
+                self.unfinished = found.filter(|ip| self.library.get(&ip.about.scenario_id).is_some())
             }
             Err(e) => self
                 .notices
@@ -211,12 +211,14 @@ impl TurnaroundApp {
             .unwrap_or_default();
         let unfinished = InProgress {
             format: progress::FORMAT_VERSION,
-            trainee: t.id.clone(),
-            scenario_id: session.scenario().id.clone(),
-            scenario_version: version,
-            kind: AttemptKind::Assessment,
-            seed: session.seed(),
-            started_ms: self.attempt_started_ms,
+            about: progress::AttemptHeader {
+                trainee: t.id.clone(),
+                scenario_id: session.scenario().id.clone(),
+                scenario_version: version,
+                kind: AttemptKind::Assessment,
+                seed: session.seed(),
+                started_ms: self.attempt_started_ms,
+            },
             session_start_ms: self.session_start_ms,
             inputs: session.inputs().to_vec(),
         };
@@ -240,10 +242,10 @@ impl TurnaroundApp {
         let Some(ip) = self.unfinished.take() else {
             return;
         };
-        let Some(entry) = self.library.get(&ip.scenario_id) else {
+        let Some(entry) = self.library.get(&ip.about.scenario_id) else {
             return;
         };
-        if entry.version != ip.scenario_version {
+        if entry.version != ip.about.scenario_version {
             self.notices.push(format!(
                 "\"{}\" has changed since you started, so that attempt cannot be resumed; it was discarded.",
                 entry.scenario.title
@@ -253,14 +255,14 @@ impl TurnaroundApp {
         }
         match Session::replay(
             Arc::clone(&entry.scenario),
-            ip.seed,
+            ip.about.seed,
             ip.session_start_ms,
             &ip.inputs,
         ) {
             Ok(session) => {
                 self.announced = session.transcript().len();
                 self.session = Some(session);
-                self.attempt_started_ms = ip.started_ms;
+                self.attempt_started_ms = ip.about.started_ms;
                 self.session_start_ms = ip.session_start_ms;
                 self.clock_base = ip.last_ms();
                 self.clock = Instant::now();
@@ -585,7 +587,7 @@ impl eframe::App for TurnaroundApp {
                     let unfinished = self
                         .unfinished
                         .as_ref()
-                        .and_then(|u| self.library.get(&u.scenario_id))
+                        .and_then(|u| self.library.get(&u.about.scenario_id))
                         .map(|e| e.scenario.title.as_str());
                     self.library_view
                         .ui(ui, &self.library, &self.results, unfinished)

@@ -6,6 +6,8 @@
 //! cannot be read is moved aside with a timestamp and reported, never overwritten.
 //! This module has no GUI and no sound; only `FsStore` touches the disk.
 
+mod index;
+mod migrate;
 mod summary;
 
 use std::collections::BTreeMap;
@@ -18,10 +20,15 @@ use thiserror::Error;
 
 use crate::engine::{Debrief, Entry, Input};
 
+pub use index::AttemptRow;
 pub use summary::{ProgressSummary, TrendPoint, summarise};
 
-/// The attempt and profile file-format version.
-pub const FORMAT_VERSION: u32 = 1;
+/// The attempt and profile file-format version. Files of every older version still load:
+/// `migrate` turns them into this one when they are read (and never rewrites them).
+///
+/// - 1: attempts and unfinished attempts repeat the header fields at top level.
+/// - 2: those fields live in one `about` header; profiles may carry a PIN hash.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A trainee profile. Files use the opaque id; only views show the name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +39,9 @@ pub struct Trainee {
     pub name: String,
     /// Unix milliseconds.
     pub created_ms: u64,
+    /// The trainee's own PIN, as a salted argon2 hash (PHC string), if they set one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
 }
 
 /// Whether an attempt counts (PRODUCT.md).
@@ -43,17 +53,27 @@ pub enum AttemptKind {
     Practice,
 }
 
-/// One finished attempt, as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AttemptRecord {
-    pub format: u32,
+/// Who attempted what, when, and with which seed: shared by finished and unfinished
+/// attempts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptHeader {
+    /// The trainee's id.
     pub trainee: String,
     pub scenario_id: String,
+    /// The scenario's content version hash when the attempt started.
     pub scenario_version: String,
     pub kind: AttemptKind,
     pub seed: u64,
     /// Unix milliseconds.
     pub started_ms: u64,
+}
+
+/// One finished attempt, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttemptRecord {
+    pub format: u32,
+    pub about: AttemptHeader,
+    /// Unix milliseconds.
     pub finished_ms: u64,
     pub transcript: Vec<Entry>,
     /// Enough to replay the attempt with its seed.
@@ -76,12 +96,14 @@ impl AttemptRecord {
         };
         Some(AttemptRecord {
             format: FORMAT_VERSION,
-            trainee: trainee.to_string(),
-            scenario_id: session.scenario().id.clone(),
-            scenario_version: scenario_version.to_string(),
-            kind,
-            seed: session.seed(),
-            started_ms,
+            about: AttemptHeader {
+                trainee: trainee.to_string(),
+                scenario_id: session.scenario().id.clone(),
+                scenario_version: scenario_version.to_string(),
+                kind,
+                seed: session.seed(),
+                started_ms,
+            },
             finished_ms,
             transcript: session.transcript().to_vec(),
             inputs: session.inputs().to_vec(),
@@ -94,8 +116,8 @@ impl AttemptRecord {
         format!(
             "{:013}-{}-{}.ron",
             self.finished_ms,
-            sanitize(&self.scenario_id),
-            self.seed
+            sanitize(&self.about.scenario_id),
+            self.about.seed
         )
     }
 }
@@ -118,13 +140,7 @@ fn sanitize(s: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InProgress {
     pub format: u32,
-    pub trainee: String,
-    pub scenario_id: String,
-    pub scenario_version: String,
-    pub kind: AttemptKind,
-    pub seed: u64,
-    /// Unix milliseconds.
-    pub started_ms: u64,
+    pub about: AttemptHeader,
     /// The session clock at the start, for replaying the inputs' times.
     pub session_start_ms: u64,
     pub inputs: Vec<Input>,
@@ -161,7 +177,7 @@ pub fn results_by_scenario(attempts: &[AttemptRecord]) -> BTreeMap<String, Scena
     let mut out: BTreeMap<String, ScenarioResults> = BTreeMap::new();
     for a in sorted {
         let overall = a.debrief.overall;
-        out.entry(a.scenario_id.clone())
+        out.entry(a.about.scenario_id.clone())
             .and_modify(|r| {
                 r.best_overall = r.best_overall.max(overall);
                 r.latest_overall = overall;
@@ -230,6 +246,24 @@ pub trait ProgressStore {
     fn save_attempt(&mut self, attempt: &AttemptRecord) -> Result<(), StoreError>;
     /// A trainee's attempts, oldest first.
     fn attempts(&mut self, trainee_id: &str) -> Result<Vec<AttemptRecord>, StoreError>;
+    /// A trainee's attempts without their transcripts, oldest first: what lists and
+    /// charts need, fast even with thousands of attempts.
+    fn rows(&mut self, trainee_id: &str) -> Result<Vec<AttemptRow>, StoreError> {
+        Ok(self
+            .attempts(trainee_id)?
+            .iter()
+            .map(|a| AttemptRow::of(a, &a.file_name()))
+            .collect())
+    }
+    /// One attempt in full, by its row's key.
+    fn attempt(&mut self, trainee_id: &str, key: &str) -> Result<Option<AttemptRecord>, StoreError> {
+        Ok(self
+            .attempts(trainee_id)?
+            .into_iter()
+            .find(|a| a.file_name() == key))
+    }
+    /// Replaces a trainee's profile (a new name or PIN); the id stays.
+    fn update_trainee(&mut self, trainee: &Trainee) -> Result<(), StoreError>;
     /// Files moved aside since the store was opened.
     fn set_aside(&self) -> &[SetAside];
     /// Files left untouched and not loaded since the store was opened.
@@ -264,6 +298,7 @@ fn new_trainee(name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
         id: uuid::Uuid::new_v4().to_string(),
         name: name.to_string(),
         created_ms: now_ms,
+        pin: None,
     })
 }
 
@@ -288,9 +323,19 @@ impl ProgressStore for MemoryStore {
         Ok(t)
     }
 
+    fn update_trainee(&mut self, trainee: &Trainee) -> Result<(), StoreError> {
+        match self.trainees.iter_mut().find(|t| t.id == trainee.id) {
+            Some(t) => {
+                *t = trainee.clone();
+                Ok(())
+            }
+            None => Err(StoreError::NoSuchTrainee(trainee.id.clone())),
+        }
+    }
+
     fn save_attempt(&mut self, attempt: &AttemptRecord) -> Result<(), StoreError> {
-        if !self.trainees.iter().any(|t| t.id == attempt.trainee) {
-            return Err(StoreError::NoSuchTrainee(attempt.trainee.clone()));
+        if !self.trainees.iter().any(|t| t.id == attempt.about.trainee) {
+            return Err(StoreError::NoSuchTrainee(attempt.about.trainee.clone()));
         }
         self.attempts.push(attempt.clone());
         Ok(())
@@ -300,7 +345,7 @@ impl ProgressStore for MemoryStore {
         let mut a: Vec<_> = self
             .attempts
             .iter()
-            .filter(|a| a.trainee == trainee_id)
+            .filter(|a| a.about.trainee == trainee_id)
             .cloned()
             .collect();
         a.sort_by_key(|a| a.finished_ms);
@@ -313,7 +358,7 @@ impl ProgressStore for MemoryStore {
 
     fn save_in_progress(&mut self, attempt: &InProgress) -> Result<(), StoreError> {
         self.unfinished
-            .insert(attempt.trainee.clone(), attempt.clone());
+            .insert(attempt.about.trainee.clone(), attempt.clone());
         Ok(())
     }
 
@@ -353,8 +398,9 @@ impl FsStore {
         }
     }
 
-    /// Reads a RON file; a file that does not parse is moved aside and reported.
-    fn read<T: for<'de> Deserialize<'de>>(&mut self, path: &Path) -> Option<T> {
+    /// Reads a RON file of any format up to this one, migrating older ones; a file that
+    /// does not parse is moved aside and reported.
+    fn read<T: migrate::Stored>(&mut self, path: &Path) -> Option<T> {
         let text = match fs::read_to_string(path) {
             Ok(t) => t,
             // Bytes that are not text are damage; anything else (permissions, a
@@ -372,24 +418,17 @@ impl FsStore {
             }
         };
         // A newer Turnaround's file is not damaged: never move it, just leave it out.
-        #[derive(Deserialize)]
-        struct Version {
-            #[serde(default)]
-            format: u32,
-        }
-        if let Ok(v) = ron::from_str::<Version>(&text)
-            && v.format > FORMAT_VERSION
-        {
+        let format = migrate::format_of(&text);
+        if format > FORMAT_VERSION {
             self.skipped.push(Skipped {
                 path: path.to_path_buf(),
                 reason: format!(
-                    "written by a newer Turnaround (format {}; this one reads {FORMAT_VERSION})",
-                    v.format
+                    "written by a newer Turnaround (format {format}; this one reads {FORMAT_VERSION})"
                 ),
             });
             return None;
         }
-        match ron::from_str::<T>(&text) {
+        match T::parse(&text) {
             Ok(v) => Some(v),
             Err(e) => {
                 self.move_aside(path, e.to_string());
@@ -496,9 +535,9 @@ impl ProgressStore for FsStore {
     }
 
     fn save_attempt(&mut self, attempt: &AttemptRecord) -> Result<(), StoreError> {
-        let dir = self.root.join(&attempt.trainee);
+        let dir = self.root.join(&attempt.about.trainee);
         if !dir.join("profile.ron").is_file() {
-            return Err(StoreError::NoSuchTrainee(attempt.trainee.clone()));
+            return Err(StoreError::NoSuchTrainee(attempt.about.trainee.clone()));
         }
         let attempts = dir.join("attempts");
         let mut path = attempts.join(attempt.file_name());
@@ -514,22 +553,63 @@ impl ProgressStore for FsStore {
         write_atomic(&path, to_ron(attempt).as_bytes()).map_err(Self::io(&path))
     }
 
+    fn update_trainee(&mut self, trainee: &Trainee) -> Result<(), StoreError> {
+        let path = self.root.join(&trainee.id).join("profile.ron");
+        if !path.is_file() {
+            return Err(StoreError::NoSuchTrainee(trainee.id.clone()));
+        }
+        write_atomic(&path, to_ron(trainee).as_bytes()).map_err(Self::io(&path))
+    }
+
     fn attempts(&mut self, trainee_id: &str) -> Result<Vec<AttemptRecord>, StoreError> {
         let dir = self.root.join(trainee_id).join("attempts");
-        let entries = match fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Self::io(&dir)(e)),
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        files.sort();
+        let files = index::attempt_files(&dir).map_err(Self::io(&dir))?;
         let mut out: Vec<AttemptRecord> = files.iter().filter_map(|f| self.read(f)).collect();
         out.sort_by_key(|a| a.finished_ms);
         Ok(out)
+    }
+
+    fn rows(&mut self, trainee_id: &str) -> Result<Vec<AttemptRow>, StoreError> {
+        let folder = self.root.join(trainee_id);
+        let dir = folder.join("attempts");
+        let files = index::attempt_files(&dir).map_err(Self::io(&dir))?;
+        let index_path = folder.join(index::INDEX_FILE);
+        let mut cached = index::load(&index_path);
+        let mut rows = Vec::with_capacity(files.len());
+        let mut added = false;
+        for file in &files {
+            let key = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let Some(row) = cached.remove(&key) {
+                rows.push(row);
+            } else if let Some(a) = self.read::<AttemptRecord>(file) {
+                rows.push(AttemptRow::of(&a, &key));
+                added = true;
+            }
+        }
+        // Rows left over are for files that vanished or were set aside.
+        let pruned = !cached.is_empty();
+        rows.sort_by(|a, b| a.finished_ms.cmp(&b.finished_ms).then(a.key.cmp(&b.key)));
+        if added || pruned {
+            // The index is a cache: failing to write it costs time on the next read,
+            // never an attempt, so the rows are still returned.
+            let _ = index::save(&index_path, &rows);
+        }
+        Ok(rows)
+    }
+
+    fn attempt(&mut self, trainee_id: &str, key: &str) -> Result<Option<AttemptRecord>, StoreError> {
+        // Keys are file names; anything with a path in it is not one of ours.
+        if key.contains(['/', '\\']) || key.starts_with('.') {
+            return Ok(None);
+        }
+        let path = self.root.join(trainee_id).join("attempts").join(key);
+        if !path.is_file() {
+            return Ok(None);
+        }
+        Ok(self.read(&path))
     }
 
     fn set_aside(&self) -> &[SetAside] {
@@ -541,7 +621,7 @@ impl ProgressStore for FsStore {
     }
 
     fn save_in_progress(&mut self, attempt: &InProgress) -> Result<(), StoreError> {
-        let path = self.root.join(&attempt.trainee).join(IN_PROGRESS);
+        let path = self.root.join(&attempt.about.trainee).join(IN_PROGRESS);
         write_atomic(&path, to_ron(attempt).as_bytes()).map_err(Self::io(&path))
     }
 

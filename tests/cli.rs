@@ -296,7 +296,7 @@ fn play_records_the_attempt_under_the_named_trainee() {
     assert_eq!(trainees[0].id, id);
     let attempts = store.attempts(&id).expect("attempts");
     assert_eq!(attempts.len(), 2);
-    assert_eq!(attempts[0].kind, AttemptKind::Assessment);
-    assert_eq!(attempts[1].kind, AttemptKind::Practice);
-    assert_eq!(attempts[1].seed, 3);
+    assert_eq!(attempts[0].about.kind, AttemptKind::Assessment);
+    assert_eq!(attempts[1].about.kind, AttemptKind::Practice);
+    assert_eq!(attempts[1].about.seed, 3);
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use turnaround::engine::{Session, Step};
 use turnaround::progress::{
-    self, AttemptKind, AttemptRecord, FsStore, MemoryStore, ProgressStore, StoreError,
+    self, AttemptHeader, AttemptKind, AttemptRecord, AttemptRow, FsStore, MemoryStore, ProgressStore, StoreError,
 };
 
 fn attempt(trainee: &str, finished_ms: u64, pick: usize) -> AttemptRecord {
@@ -26,12 +26,14 @@ fn attempt(trainee: &str, finished_ms: u64, pick: usize) -> AttemptRecord {
             Step::Finished(d) => {
                 return AttemptRecord {
                     format: progress::FORMAT_VERSION,
-                    trainee: trainee.to_string(),
-                    scenario_id: scenario.id.clone(),
-                    scenario_version: turnaround::scenario::version_hash(&scenario),
-                    kind: AttemptKind::Assessment,
-                    seed: 9,
-                    started_ms: 1,
+                    about: AttemptHeader {
+                        trainee: trainee.to_string(),
+                        scenario_id: scenario.id.clone(),
+                        scenario_version: turnaround::scenario::version_hash(&scenario),
+                        kind: AttemptKind::Assessment,
+                        seed: 9,
+                        started_ms: 1,
+                    },
                     finished_ms,
                     transcript: s.transcript().to_vec(),
                     inputs: s.inputs().to_vec(),
@@ -132,8 +134,8 @@ fn the_memory_twin_behaves_like_the_disk() {
 fn the_summary_suggests_the_scenario_weakest_on_the_weakest_dimension() {
     let mut a = attempt("t", 1_000, 1);
     let mut b = attempt("t", 2_000, 0);
-    a.scenario_id = "alpha".into();
-    b.scenario_id = "beta".into();
+    a.about.scenario_id = "alpha".into();
+    b.about.scenario_id = "beta".into();
     // Make exceeding expectations the weakest, and lowest on beta.
     a.debrief.scores.exceeding_expectations = 40.0;
     b.debrief.scores.exceeding_expectations = 10.0;
@@ -171,7 +173,7 @@ fn a_file_from_a_newer_version_is_left_untouched_not_set_aside() {
         .join(&t.id)
         .join("attempts")
         .join("0000000009000-x-1.ron");
-    let text = "(format: 2, trainee: \"someone\", outcome: Some(Glowing), new_field: [1, 2, 3])";
+    let text = "(format: 99, trainee: \"someone\", outcome: Some(Glowing), new_field: [1, 2, 3])";
     std::fs::write(&newer, text).expect("write");
 
     let mut reopened = FsStore::new(dir.path());
@@ -188,8 +190,117 @@ fn a_file_from_a_newer_version_is_left_untouched_not_set_aside() {
     let skipped = reopened.skipped();
     assert_eq!(skipped.len(), 1);
     assert!(
-        skipped[0].reason.contains("newer Turnaround (format 2"),
+        skipped[0].reason.contains("newer Turnaround (format 99"),
         "{:?}",
         skipped[0]
     );
+}
+
+/// A copy of a data dir written by Turnaround with format 1 (a finished attempt, an
+/// unfinished one and a profile), migrated in a temporary folder.
+fn version_1_data() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = "c3e73772-10d4-459d-9989-d2d3f661ed31";
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/progress-v1/trainees")
+        .join(id);
+    let to = dir.path().join("trainees").join(id);
+    std::fs::create_dir_all(to.join("attempts")).expect("mkdir");
+    for f in ["profile.ron", "in-progress.ron"] {
+        std::fs::copy(from.join(f), to.join(f)).expect("copy");
+    }
+    let name = "1795364948426-hotel-noisy-room-7.ron";
+    std::fs::copy(from.join("attempts").join(name), to.join("attempts").join(name))
+        .expect("copy");
+    (dir, id.to_string())
+}
+
+#[test]
+fn files_from_format_1_are_migrated_on_read_and_left_as_they_were() {
+    let (dir, id) = version_1_data();
+    let attempt_file = dir
+        .path()
+        .join("trainees")
+        .join(&id)
+        .join("attempts/1795364948426-hotel-noisy-room-7.ron");
+    let before = std::fs::read_to_string(&attempt_file).expect("read");
+    assert!(before.contains("format: 1"), "the fixture is format 1");
+
+    let mut store = FsStore::new(dir.path());
+    let trainees = store.trainees().expect("trainees");
+    assert_eq!(trainees.len(), 1);
+    assert_eq!(trainees[0].name, "Ana Lima");
+    assert_eq!(trainees[0].format, progress::FORMAT_VERSION);
+    assert_eq!(trainees[0].pin, None);
+
+    let attempts = store.attempts(&id).expect("attempts");
+    assert_eq!(attempts.len(), 1);
+    let a = &attempts[0];
+    assert_eq!(a.format, progress::FORMAT_VERSION);
+    assert_eq!(a.about.trainee, id);
+    assert_eq!(a.about.scenario_id, "hotel-noisy-room");
+    assert_eq!(a.about.scenario_version, "4b9916406afb976e");
+    assert_eq!(a.about.seed, 7);
+    assert_eq!(a.about.kind, AttemptKind::Assessment);
+    assert_eq!(a.about.started_ms, 1_795_364_948_421);
+    assert_eq!(a.finished_ms, 1_795_364_948_426);
+    assert!(!a.transcript.is_empty() && !a.inputs.is_empty());
+    assert_eq!(a.debrief.overall.round(), 36.0, "the debrief came across whole");
+
+    let unfinished = store.in_progress(&id).expect("read").expect("there is one");
+    assert_eq!(unfinished.about.scenario_id, "hotel-noisy-room");
+    assert_eq!(unfinished.about.seed, 7);
+    assert_eq!(unfinished.inputs.len(), 4);
+
+    assert!(store.set_aside().is_empty() && store.skipped().is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&attempt_file).expect("read"),
+        before,
+        "a finished attempt is never rewritten, not even to migrate it"
+    );
+}
+
+#[test]
+fn the_index_follows_the_attempt_files_and_is_rebuilt_when_damaged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = FsStore::new(dir.path());
+    let t = store.add_trainee("Ro", 5).expect("add");
+    let a = attempt(&t.id, 1_000, 0);
+    let b = attempt(&t.id, 2_000, 1);
+    store.save_attempt(&a).expect("save");
+    let rows = store.rows(&t.id).expect("rows");
+    assert_eq!(rows, vec![AttemptRow::of(&a, &a.file_name())]);
+    let index = dir.path().join("trainees").join(&t.id).join("index.json");
+    assert!(index.is_file(), "the index was written");
+
+    // A second process adds an attempt: the index picks it up.
+    FsStore::new(dir.path()).save_attempt(&b).expect("save");
+    let rows = FsStore::new(dir.path()).rows(&t.id).expect("rows");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].overall, b.debrief.overall);
+    assert_eq!(rows[1].turns.len(), b.debrief.mood_track.len() - 1);
+
+    // A file that vanishes leaves the index.
+    let first = dir
+        .path()
+        .join("trainees")
+        .join(&t.id)
+        .join("attempts")
+        .join(a.file_name());
+    std::fs::remove_file(first).expect("remove");
+    let rows = FsStore::new(dir.path()).rows(&t.id).expect("rows");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].finished_ms, 2_000);
+
+    // A damaged index is only a cache: rebuilt, nothing set aside.
+    std::fs::write(&index, b"{ not json").expect("write");
+    let mut again = FsStore::new(dir.path());
+    assert_eq!(again.rows(&t.id).expect("rows"), rows);
+    assert!(again.set_aside().is_empty());
+    assert!(std::fs::read_to_string(&index).expect("read").contains("\"rows\""));
+
+    // Rows and the full attempt agree, through the key.
+    let full = again.attempt(&t.id, &rows[0].key).expect("read").expect("found");
+    assert_eq!(full, b);
+    assert_eq!(again.attempt(&t.id, "../profile.ron").expect("read"), None);
 }

@@ -111,8 +111,8 @@ fn suggest(
     };
     let mut latest: BTreeMap<&str, f64> = BTreeMap::new();
     for a in sorted {
-        if scenario_ids.contains(&a.scenario_id.as_str()) {
-            latest.insert(a.scenario_id.as_str(), a.debrief.scores.get(d));
+        if scenario_ids.contains(&a.about.scenario_id.as_str()) {
+            latest.insert(a.about.scenario_id.as_str(), a.debrief.scores.get(d));
         }
     }
     // A scenario never tried trains every dimension; try those once scores are good.

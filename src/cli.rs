@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+mod manage;
+
+use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::engine::{Debrief, EngineError, Entry, Reply, Session, Step, TextAssessment};
@@ -85,6 +87,28 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Every trainee's summary and the cohort per scenario (needs the manager PIN, from a
+    /// prompt or TURNAROUND_MANAGER_PIN). Columns: docs/reports.md.
+    Report {
+        /// One row per attempt as CSV on stdout.
+        #[arg(long)]
+        csv: bool,
+        /// With --csv: one row per trainee turn instead.
+        #[arg(long)]
+        turns: bool,
+        /// Only this trainee (name or id).
+        #[arg(long, value_name = "NAME")]
+        trainee: Option<String>,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the manager or trainer PIN (the first time freely; later, with the manager PIN).
+    /// The new PIN is asked for, or read from TURNAROUND_NEW_PIN.
+    SetPin {
+        #[arg(value_enum)]
+        role: PinRole,
+    },
     /// Play a scenario in the terminal: a choice turn reads a number, a free-text turn a line.
     Play {
         /// A scenario file, or the id of a library scenario.
@@ -102,6 +126,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A role with a PIN, as the CLI names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PinRole {
+    Manager,
+    Trainer,
 }
 
 impl Cli {
@@ -135,6 +166,27 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             attempts,
             seed,
         } => demo_data(cli, *trainees, *attempts, *seed),
+        Command::Report {
+            csv,
+            turns,
+            trainee,
+            json,
+        } => manage::report(
+            cli,
+            trainee.as_deref(),
+            manage::ReportOptions {
+                csv: *csv,
+                turns: *turns,
+                json: *json,
+            },
+        ),
+        Command::SetPin { role } => manage::set_pin(
+            cli,
+            match role {
+                PinRole::Manager => crate::access::Role::Manager,
+                PinRole::Trainer => crate::access::Role::Trainer,
+            },
+        ),
         Command::Play {
             scenario,
             trainee,

@@ -3,6 +3,7 @@
 //! The core (`scenario`, `engine`) is sans-IO and free of any GUI or sound crate;
 //! `library` reads scenario files; `cli` is the terminal front end. See ARCHITECTURE.md.
 
+pub mod access;
 pub mod app;
 pub mod audio;
 pub mod cli;
@@ -11,6 +12,7 @@ pub mod engine;
 pub mod library;
 pub mod paths;
 pub mod progress;
+pub mod report;
 pub mod scenario;
 pub mod scoring;
 pub mod ui;

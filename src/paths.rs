@@ -1,6 +1,6 @@
 //! Where Turnaround keeps its files: the data dir and the trainer's scenario folder.
 //!
-//! Resolution only; nothing here creates or writes anything.
+//! Resolution, and `make_private` for the data dir; nothing else here writes.
 
 use std::path::{Path, PathBuf};
 
@@ -21,4 +21,17 @@ pub fn data_dir(flag: Option<&Path>) -> PathBuf {
 /// The trainer's scenario folder: the flag if given, else `<data dir>/scenarios`.
 pub fn trainer_scenarios(data_dir: &Path, flag: Option<&Path>) -> PathBuf {
     flag.map_or_else(|| data_dir.join("scenarios"), Path::to_path_buf)
+}
+
+/// Creates `dir` if needed and, on Unix, makes it owner-only (PRODUCT.md: OS permissions
+/// guard the files). Best effort: a folder we cannot chmod (not ours) is left as it is.
+pub fn make_private(dir: &Path) {
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
 }

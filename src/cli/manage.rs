@@ -1,0 +1,263 @@
+//! The manager's terminal commands: `report` (a summary table, CSV or JSON) and
+//! `set-pin`. Reading other trainees' data asks for the manager PIN, from
+//! `TURNAROUND_MANAGER_PIN` or a prompt (PRODUCT.md).
+
+use std::io::{self, BufRead, Write};
+
+use super::{Cli, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+use crate::access::{self, Access, Role};
+use crate::progress::{FsStore, ProgressStore, Trainee};
+use crate::report::{self, CsvKind};
+
+/// The environment variable `set-pin` reads the new PIN from, instead of prompting.
+pub const NEW_PIN_ENV: &str = "TURNAROUND_NEW_PIN";
+
+/// Reads one line from stdin after a prompt on stderr; `None` at end of input.
+fn prompt(question: &str) -> Option<String> {
+    eprint!("{question}");
+    let _ = io::stderr().flush();
+    let mut line = String::new();
+    match io::stdin().lock().read_line(&mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(line.trim().to_string()),
+    }
+}
+
+/// The PIN from `env`, else asked for.
+fn pin_from(env: &str, question: &str) -> Option<String> {
+    std::env::var(env)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .or_else(|| prompt(question))
+}
+
+/// Checks the manager PIN; on refusal, the message and exit code.
+fn require_manager(access: &Access) -> Result<(), (String, i32)> {
+    if !access.is_set(Role::Manager) {
+        return Err((
+            "no manager PIN is set yet: set one with `turnaround set-pin manager` or in the app's Manager area".into(),
+            EXIT_INPUT,
+        ));
+    }
+    let Some(pin) = pin_from(access::MANAGER_PIN_ENV, "Manager PIN: ") else {
+        return Err((
+            format!(
+                "the manager PIN is needed: type it when asked, or set {}",
+                access::MANAGER_PIN_ENV
+            ),
+            EXIT_USAGE,
+        ));
+    };
+    if access.check(Role::Manager, &pin) {
+        Ok(())
+    } else {
+        Err(("wrong manager PIN".into(), EXIT_INPUT))
+    }
+}
+
+fn load_access(cli: &Cli) -> Result<Access, i32> {
+    Access::load(&cli.data_dir()).map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_INPUT
+    })
+}
+
+/// `set-pin ROLE`: sets a PIN the first time; changing a set one needs the manager PIN.
+pub fn set_pin(cli: &Cli, role: Role) -> i32 {
+    let Ok(mut access) = load_access(cli) else {
+        return EXIT_INPUT;
+    };
+    // The first manager PIN is free to set; after that, every change needs it.
+    if access.is_set(Role::Manager)
+        && let Err((message, code)) = require_manager(&access)
+    {
+        eprintln!("error: {message}");
+        return code;
+    }
+    let Some(pin) = pin_from(NEW_PIN_ENV, &format!("New {} PIN (4-12 digits): ", role.label()))
+    else {
+        eprintln!("error: no PIN given (type it when asked, or set {NEW_PIN_ENV})");
+        return EXIT_USAGE;
+    };
+    match access.change_pin(role, &pin) {
+        Ok(()) => {
+            println!("The {} PIN is set.", role.label());
+            EXIT_OK
+        }
+        Err(access::AccessError::BadPin) => {
+            eprintln!("error: {}", access::AccessError::BadPin);
+            EXIT_USAGE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+/// What `report` prints.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions {
+    pub csv: bool,
+    pub turns: bool,
+    pub json: bool,
+}
+
+/// `report`: after the manager PIN, every trainee's summary, or CSV, or JSON.
+pub fn report(cli: &Cli, only: Option<&str>, options: ReportOptions) -> i32 {
+    if options.turns && !options.csv {
+        eprintln!("error: --turns goes with --csv (one row per turn)");
+        return EXIT_USAGE;
+    }
+    let Ok(access) = load_access(cli) else {
+        return EXIT_INPUT;
+    };
+    if let Err((message, code)) = require_manager(&access) {
+        eprintln!("error: {message}");
+        return code;
+    }
+    let mut store = FsStore::new(&cli.data_dir());
+    let mut trainees = match store.trainees() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    if let Some(name) = only {
+        let wanted = name.trim().to_lowercase();
+        trainees.retain(|t| t.name.to_lowercase() == wanted || t.id == name);
+        if trainees.is_empty() {
+            eprintln!("error: no trainee called `{name}`");
+            return EXIT_INPUT;
+        }
+    }
+    let code = if options.csv {
+        csv(&mut store, &trainees, options.turns)
+    } else {
+        summary(&mut store, &trainees, options.json)
+    };
+    for s in store.set_aside() {
+        eprintln!(
+            "warning: a damaged file was set aside: {} -> {} ({})",
+            s.original.display(),
+            s.moved_to.display(),
+            s.reason
+        );
+    }
+    for s in store.skipped() {
+        eprintln!(
+            "warning: not loaded: {} ({})",
+            s.path.display(),
+            s.reason
+        );
+    }
+    code
+}
+
+fn csv(store: &mut FsStore, trainees: &[Trainee], turns: bool) -> i32 {
+    let kind = if turns {
+        CsvKind::Turns
+    } else {
+        CsvKind::Attempts
+    };
+    let stdout = io::stdout().lock();
+    let result = report::write_csv(store, trainees, kind, io::BufWriter::new(stdout), |_, _| {
+        true
+    });
+    match result {
+        Ok(_) => EXIT_OK,
+        // `report --csv | head` closes the pipe early; that is the reader's choice.
+        Err(report::ExportError::Csv(e))
+            if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+fn summary(store: &mut FsStore, trainees: &[Trainee], json: bool) -> i32 {
+    let mut overviews = Vec::new();
+    let mut all_rows = Vec::new();
+    for t in trainees {
+        match store.rows(&t.id) {
+            Ok(rows) => {
+                overviews.push(report::overview(t, &rows));
+                all_rows.push(rows);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_INPUT;
+            }
+        }
+    }
+    let cohort = report::cohort(all_rows.iter().map(Vec::as_slice));
+    if json {
+        let value = serde_json::json!({ "trainees": overviews, "cohort": cohort });
+        println!("{value}");
+        return EXIT_OK;
+    }
+    if overviews.is_empty() {
+        println!("No trainees yet.");
+        return EXIT_OK;
+    }
+    println!(
+        "{:<24} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>6}  {:<10}",
+        "Trainee", "Attempts", "Practice", "AL", "OW", "EE", "Latest", "Average", "Passed", "Last active"
+    );
+    let score = |s: Option<f64>| s.map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
+    for o in &overviews {
+        let latest = o.latest;
+        println!(
+            "{:<24} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>6}  {:<10}",
+            truncate(&o.name, 24),
+            o.attempts,
+            o.practice,
+            score(latest.map(|s| s.active_listening)),
+            score(latest.map(|s| s.ownership)),
+            score(latest.map(|s| s.exceeding_expectations)),
+            score(latest.map(|s| s.overall)),
+            score(o.average.map(|s| s.overall)),
+            o.scenarios_passed,
+            o.last_active_ms
+                .map_or_else(|| "never".to_string(), |ms| report::iso_utc(ms)[..10].to_string()),
+        );
+    }
+    println!("\nAL, OW, EE: the latest assessment's active listening, ownership and exceeding");
+    println!("expectations; Passed: scenarios whose latest assessment passed.");
+    if !cohort.scenarios.is_empty() {
+        println!(
+            "\n{:<36} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7}  {:<}",
+            "Scenario", "Attempts", "Trainees", "AL", "OW", "EE", "Overall", "Lost/Recovered/Advocate"
+        );
+        for s in &cohort.scenarios {
+            println!(
+                "{:<36} {:>8} {:>8} {:>6.0} {:>6.0} {:>6.0} {:>7.0}  {}/{}/{}",
+                truncate(&s.scenario_id, 36),
+                s.attempts,
+                s.trainees,
+                s.average.active_listening,
+                s.average.ownership,
+                s.average.exceeding_expectations,
+                s.average.overall,
+                s.outcomes[0],
+                s.outcomes[1],
+                s.outcomes[2]
+            );
+        }
+    }
+    EXIT_OK
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(width - 1).collect();
+        format!("{cut}…")
+    }
+}

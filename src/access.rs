@@ -45,7 +45,9 @@ pub enum AccessError {
     BadPin,
     #[error("the {0} PIN is already set; only the manager can change it")]
     AlreadySet(&'static str),
-    #[error("{path} is damaged ({reason}); fix or remove it to unlock the manager and trainer areas")]
+    #[error(
+        "{path} is damaged ({reason}); fix or remove it to unlock the manager and trainer areas"
+    )]
     Damaged { path: PathBuf, reason: String },
     #[error("{path}: {source}")]
     Io {
@@ -89,7 +91,11 @@ pub fn hash_pin(pin: &str) -> Result<String, AccessError> {
 /// Whether `pin` matches a stored hash. A hash that does not parse matches nothing.
 pub fn verify_pin(pin: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|h| Argon2::default().verify_password(pin.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(pin.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -136,7 +142,8 @@ impl Access {
     /// Whether `pin` opens the role's area. The manager PIN opens the trainer area too.
     pub fn check(&self, role: Role, pin: &str) -> bool {
         let own = self.hash(role).is_some_and(|h| verify_pin(pin, h));
-        own || (role == Role::Trainer && self.hash(Role::Manager).is_some_and(|h| verify_pin(pin, h)))
+        own || (role == Role::Trainer
+            && self.hash(Role::Manager).is_some_and(|h| verify_pin(pin, h)))
     }
 
     /// Sets a PIN the first time. Changing one that is set goes through `change_pin`.

@@ -10,16 +10,20 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 
+use crate::access::{self, Access, Role};
 use crate::audio::{Audio, Cue};
 use crate::engine::{Entry, Session, Step};
 use crate::library::{self, Library, Origin};
 use crate::progress::{
     self, AttemptKind, AttemptRecord, InProgress, ProgressStore, ScenarioResults, Trainee,
 };
+use crate::report::{CsvKind, Roster};
 use crate::ui::Command;
 use crate::ui::debrief::DebriefView;
 use crate::ui::library::LibraryView;
+use crate::ui::manager::{ExportStatus, ManagerData, ManagerView};
 use crate::ui::my_progress::MyProgressView;
+use crate::ui::pin::{Gate, PinView};
 use crate::ui::play::PlayView;
 use crate::ui::practice::PracticeView;
 use crate::ui::start::StartView;
@@ -64,6 +68,19 @@ pub enum Screen {
     Debrief(DebriefView),
     Practice(PracticeView),
     MyProgress(MyProgressView),
+    /// A PIN is asked for before the manager area or a protected profile.
+    Pin(PinView),
+    Manager(ManagerView),
+}
+
+/// A CSV export running on its own thread.
+struct ExportJob {
+    kind: CsvKind,
+    path: PathBuf,
+    done: Arc<std::sync::atomic::AtomicUsize>,
+    total: usize,
+    cancel: Arc<std::sync::atomic::AtomicBool>,
+    handle: std::thread::JoinHandle<Result<usize, crate::report::ExportError>>,
 }
 
 /// The running app.
@@ -98,6 +115,14 @@ pub struct TurnaroundApp {
     pub notices: Vec<String>,
     frames: u64,
     style_applied: Option<Theme>,
+    /// The PINs; a damaged access file keeps the gated areas locked (the reason is here).
+    access: Result<Access, String>,
+    /// The manager's data, loaded when the manager area is unlocked.
+    pub roster: Option<Roster>,
+    /// The attempt opened in the manager's trainee detail.
+    pub manager_attempt: Option<AttemptRecord>,
+    pub export: ExportStatus,
+    export_job: Option<ExportJob>,
 }
 
 fn unix_ms() -> u64 {
@@ -152,7 +177,16 @@ impl TurnaroundApp {
                 s.reason
             ));
         }
+        let access = Access::load(&config.data_dir).map_err(|e| e.to_string());
+        if let Err(e) = &access {
+            notices.push(e.clone());
+        }
         Self {
+            access,
+            roster: None,
+            manager_attempt: None,
+            export: ExportStatus::Idle,
+            export_job: None,
             config,
             library,
             scorer,
@@ -188,7 +222,8 @@ impl TurnaroundApp {
         let Some(t) = &self.trainee else { return };
         match self.store.in_progress(&t.id) {
             Ok(found) => {
-                self.unfinished = found.filter(|ip| self.library.get(&ip.about.scenario_id).is_some())
+                self.unfinished =
+                    found.filter(|ip| self.library.get(&ip.about.scenario_id).is_some())
             }
             Err(e) => self
                 .notices
@@ -305,20 +340,33 @@ impl TurnaroundApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::SelectTrainee(id) => {
-                self.trainee = self.trainees.iter().find(|t| t.id == id).cloned();
-                if self.trainee.is_some() {
-                    self.refresh_results();
-                    self.load_unfinished();
-                    self.screen = Screen::Library;
+                let Some(t) = self.trainees.iter().find(|t| t.id == id).cloned() else {
+                    return;
+                };
+                let gate = Gate::Trainee {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                };
+                if t.pin.is_some() {
+                    self.screen = Screen::Pin(PinView::new(gate, false));
+                } else if self.trainee_pins_required() {
+                    self.screen = Screen::Pin(PinView::new(gate, true));
+                } else {
+                    self.sign_in(t);
                 }
             }
             Command::CreateTrainee(name) => match self.store.add_trainee(&name, unix_ms()) {
                 Ok(t) => {
                     self.trainees = self.store.trainees().unwrap_or_else(|_| vec![t.clone()]);
-                    self.trainee = Some(t);
-                    self.refresh_results();
-                    self.load_unfinished();
-                    self.screen = Screen::Library;
+                    if self.trainee_pins_required() {
+                        let gate = Gate::Trainee {
+                            id: t.id.clone(),
+                            name: t.name.clone(),
+                        };
+                        self.screen = Screen::Pin(PinView::new(gate, true));
+                    } else {
+                        self.sign_in(t);
+                    }
                 }
                 Err(e) => self
                     .notices
@@ -333,7 +381,7 @@ impl TurnaroundApp {
             Command::Choose(i) => self.choose(i),
             Command::Send(text) => self.send(&text),
             Command::OpenPracticePad => self.screen = Screen::Practice(PracticeView::default()),
-            Command::OpenMyProgress => self.screen = Screen::MyProgress(MyProgressView),
+            Command::OpenMyProgress => self.screen = Screen::MyProgress(MyProgressView::default()),
             Command::Abandon => {
                 self.session = None;
                 self.forget_unfinished();
@@ -350,7 +398,280 @@ impl TurnaroundApp {
                 self.session = None;
                 self.screen = Screen::Library;
             }
+            Command::OpenManager => match &self.access {
+                Ok(a) => {
+                    let choosing = !a.is_set(Role::Manager);
+                    self.screen = Screen::Pin(PinView::new(Gate::Manager, choosing));
+                }
+                Err(e) => self.notices.push(e.clone()),
+            },
+            Command::SubmitPin { pin, confirm } => self.submit_pin(&pin, confirm.as_deref()),
+            Command::CancelPin => self.screen = Screen::Start(StartView::default()),
+            Command::LeaveManager => {
+                self.roster = None;
+                self.manager_attempt = None;
+                self.screen = Screen::Start(StartView::default());
+            }
+            Command::ManagerOpenTrainee(id) => {
+                self.manager_attempt = None;
+                if let Screen::Manager(view) = &mut self.screen {
+                    view.detail = id;
+                }
+            }
+            Command::ManagerOpenAttempt(key) => self.open_attempt(key),
+            Command::StartExport { kind, path } => self.start_export(kind, path),
+            Command::CancelExport => {
+                if let Some(job) = &self.export_job {
+                    job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            Command::ChangePin { role, pin } => {
+                let message = match &mut self.access {
+                    Ok(a) => match a.change_pin(role, &pin) {
+                        Ok(()) => format!("The {} PIN is saved.", role.label()),
+                        Err(e) => format!("Not saved: {e}."),
+                    },
+                    Err(e) => e.clone(),
+                };
+                if let Screen::Manager(view) = &mut self.screen {
+                    view.settings_message = Some(message);
+                }
+            }
+            Command::RequireTraineePins(required) => {
+                if let Ok(a) = &mut self.access
+                    && let Err(e) = a.require_trainee_pins(required)
+                {
+                    self.notices
+                        .push(format!("Could not save the setting: {e}"));
+                }
+            }
+            Command::SetOwnPin(pin) => {
+                let message = self.set_own_pin(&pin);
+                if let Screen::MyProgress(view) = &mut self.screen {
+                    view.pin_message = Some(message);
+                }
+            }
         }
+    }
+
+    fn trainee_pins_required(&self) -> bool {
+        self.access
+            .as_ref()
+            .is_ok_and(|a| a.file.trainee_pins_required)
+    }
+
+    fn sign_in(&mut self, t: Trainee) {
+        self.trainee = Some(t);
+        self.refresh_results();
+        self.load_unfinished();
+        self.screen = Screen::Library;
+    }
+
+    /// Stores a new PIN on the signed-in trainee's profile; the message to show.
+    fn set_own_pin(&mut self, pin: &str) -> String {
+        let Some(mut t) = self.trainee.clone() else {
+            return "Nobody is signed in.".into();
+        };
+        let hash = match access::hash_pin(pin) {
+            Ok(h) => h,
+            Err(e) => return format!("Not saved: {e}."),
+        };
+        t.pin = Some(hash);
+        match self.store.update_trainee(&t) {
+            Ok(()) => {
+                self.trainees = self.store.trainees().unwrap_or_default();
+                self.trainee = Some(t);
+                "Your PIN is saved. You will be asked for it when you sign in.".into()
+            }
+            Err(e) => format!("Not saved: {e}."),
+        }
+    }
+
+    /// Handles a PIN typed at the gate showing now.
+    fn submit_pin(&mut self, pin: &str, confirm: Option<&str>) {
+        let Screen::Pin(view) = &self.screen else {
+            return;
+        };
+        let gate = view.gate.clone();
+        if let Some(confirm) = confirm
+            && confirm != pin
+        {
+            self.refuse_pin("The two PINs differ. Type the same PIN twice.");
+            return;
+        }
+        match gate {
+            Gate::Manager => {
+                let result = match &mut self.access {
+                    Ok(a) if confirm.is_some() => {
+                        a.set_first_pin(Role::Manager, pin).map(|()| true)
+                    }
+                    Ok(a) => Ok(a.check(Role::Manager, pin)),
+                    Err(e) => {
+                        let e = e.clone();
+                        self.refuse_pin(&e);
+                        return;
+                    }
+                };
+                match result {
+                    Ok(true) => self.unlock_manager(),
+                    Ok(false) => self.refuse_pin("That PIN is not right."),
+                    Err(e) => self.refuse_pin(&format!("{e}.")),
+                }
+            }
+            Gate::Trainee { id, .. } => {
+                let Some(t) = self.trainees.iter().find(|t| t.id == id).cloned() else {
+                    return;
+                };
+                if confirm.is_some() {
+                    self.trainee = Some(t);
+                    let message = self.set_own_pin(pin);
+                    match self.trainee.clone() {
+                        Some(t) if t.pin.is_some() => self.sign_in(t),
+                        _ => {
+                            self.trainee = None;
+                            self.refuse_pin(&message);
+                        }
+                    }
+                } else if t.pin.as_deref().is_some_and(|h| access::verify_pin(pin, h)) {
+                    self.sign_in(t);
+                } else {
+                    self.refuse_pin("That PIN is not right.");
+                }
+            }
+        }
+    }
+
+    fn refuse_pin(&mut self, why: &str) {
+        if let Screen::Pin(view) = &mut self.screen {
+            view.error = Some(why.to_string());
+        }
+    }
+
+    /// Loads every trainee's rows and opens the manager's trainee list.
+    fn unlock_manager(&mut self) {
+        self.trainee = None;
+        self.session = None;
+        match Roster::load(self.store.as_mut()) {
+            Ok(roster) => {
+                self.roster = Some(roster);
+                self.screen = Screen::Manager(ManagerView::default());
+            }
+            Err(e) => {
+                self.notices
+                    .push(format!("Could not read trainees' records: {e}"));
+                self.screen = Screen::Start(StartView::default());
+            }
+        }
+        self.report_store_problems();
+    }
+
+    /// Notices for files set aside or skipped that have not been reported yet.
+    fn report_store_problems(&mut self) {
+        for s in self.store.set_aside() {
+            let n = format!(
+                "A damaged file was set aside: {} → {} ({})",
+                s.original.display(),
+                s.moved_to.display(),
+                s.reason
+            );
+            if !self.notices.contains(&n) {
+                self.notices.push(n);
+            }
+        }
+    }
+
+    fn open_attempt(&mut self, key: Option<String>) {
+        self.manager_attempt = None;
+        let (Some(key), Screen::Manager(view)) = (key, &self.screen) else {
+            return;
+        };
+        let Some(trainee) = view.detail.clone() else {
+            return;
+        };
+        match self.store.attempt(&trainee, &key) {
+            Ok(Some(a)) => self.manager_attempt = Some(a),
+            Ok(None) => self.notices.push(
+                "That attempt could not be read; see any notice about set-aside files.".into(),
+            ),
+            Err(e) => self
+                .notices
+                .push(format!("Could not read that attempt: {e}")),
+        }
+        self.report_store_problems();
+    }
+
+    /// Starts writing a CSV on its own thread; `poll_export` reports progress.
+    fn start_export(&mut self, kind: CsvKind, path: PathBuf) {
+        if self.export_job.is_some() {
+            return;
+        }
+        let Some(roster) = &self.roster else { return };
+        let trainees = roster.trainees.clone();
+        let total = trainees.len();
+        let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let data_dir = self.config.data_dir.clone();
+        let (d, c, target) = (Arc::clone(&done), Arc::clone(&cancel), path.clone());
+        let handle = std::thread::spawn(move || {
+            use std::sync::atomic::Ordering;
+            let dir = target.parent().unwrap_or(Path::new(".")).to_path_buf();
+            let io = |e: std::io::Error| crate::report::ExportError::Csv(e.into());
+            std::fs::create_dir_all(&dir).map_err(io)?;
+            // Write beside the target and rename at the end: never a half-written CSV.
+            let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+            let mut store = progress::FsStore::new(&data_dir);
+            let rows = crate::report::write_csv(
+                &mut store,
+                &trainees,
+                kind,
+                std::io::BufWriter::new(tmp.as_file()),
+                |n, _| {
+                    d.store(n, Ordering::Relaxed);
+                    !c.load(Ordering::Relaxed)
+                },
+            )?;
+            tmp.persist(&target).map_err(|e| io(e.error))?;
+            Ok(rows)
+        });
+        self.export = ExportStatus::Running {
+            kind,
+            done: 0,
+            total,
+        };
+        self.export_job = Some(ExportJob {
+            kind,
+            path,
+            done,
+            total,
+            cancel,
+            handle,
+        });
+    }
+
+    /// Updates the export's progress, and its result once the thread ends.
+    pub fn poll_export(&mut self) {
+        let Some(job) = &self.export_job else { return };
+        if !job.handle.is_finished() {
+            self.export = ExportStatus::Running {
+                kind: job.kind,
+                done: job.done.load(std::sync::atomic::Ordering::Relaxed),
+                total: job.total,
+            };
+            return;
+        }
+        let Some(job) = self.export_job.take() else {
+            return;
+        };
+        self.export = match job.handle.join() {
+            Ok(Ok(rows)) => {
+                ExportStatus::Finished(format!("Exported {rows} rows to {}", job.path.display()))
+            }
+            Ok(Err(crate::report::ExportError::Cancelled)) => {
+                ExportStatus::Failed("The export was cancelled; no file was written.".into())
+            }
+            Ok(Err(e)) => ExportStatus::Failed(format!("The export failed: {e}")),
+            Err(_) => ExportStatus::Failed("The export stopped unexpectedly.".into()),
+        };
     }
 
     fn start(&mut self, id: &str) {
@@ -579,6 +900,11 @@ impl eframe::App for TurnaroundApp {
             style::apply(ui.ctx(), self.settings.theme);
             self.style_applied = Some(self.settings.theme);
         }
+        self.poll_export();
+        if self.export_job.is_some() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         let mut command = self.top_bar(ui);
         egui::CentralPanel::default().show(ui, |ui| {
             let c = match &mut self.screen {
@@ -609,6 +935,27 @@ impl eframe::App for TurnaroundApp {
                 Screen::MyProgress(view) => match &self.summary {
                     Some(summary) => view.ui(ui, summary, &self.library),
                     None => Some(Command::BackToLibrary),
+                },
+                Screen::Pin(view) => view.ui(ui),
+                Screen::Manager(view) => match &self.roster {
+                    Some(roster) => view.ui(
+                        ui,
+                        &ManagerData {
+                            roster,
+                            library: &self.library,
+                            attempt: self.manager_attempt.as_ref(),
+                            export: &self.export,
+                            trainee_pins_required: self
+                                .access
+                                .as_ref()
+                                .is_ok_and(|a| a.file.trainee_pins_required),
+                            trainer_pin_set: self
+                                .access
+                                .as_ref()
+                                .is_ok_and(|a| a.is_set(Role::Trainer)),
+                        },
+                    ),
+                    None => Some(Command::LeaveManager),
                 },
             };
             if c.is_some() {

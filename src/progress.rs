@@ -256,7 +256,11 @@ pub trait ProgressStore {
             .collect())
     }
     /// One attempt in full, by its row's key.
-    fn attempt(&mut self, trainee_id: &str, key: &str) -> Result<Option<AttemptRecord>, StoreError> {
+    fn attempt(
+        &mut self,
+        trainee_id: &str,
+        key: &str,
+    ) -> Result<Option<AttemptRecord>, StoreError> {
         Ok(self
             .attempts(trainee_id)?
             .into_iter()
@@ -600,7 +604,11 @@ impl ProgressStore for FsStore {
         Ok(rows)
     }
 
-    fn attempt(&mut self, trainee_id: &str, key: &str) -> Result<Option<AttemptRecord>, StoreError> {
+    fn attempt(
+        &mut self,
+        trainee_id: &str,
+        key: &str,
+    ) -> Result<Option<AttemptRecord>, StoreError> {
         // Keys are file names; anything with a path in it is not one of ours.
         if key.contains(['/', '\\']) || key.starts_with('.') {
             return Ok(None);

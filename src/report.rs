@@ -52,9 +52,14 @@ impl Scores {
         let mut n = 0.0;
         for r in rows {
             let s = Scores::of(r);
-            for (i, v) in [s.active_listening, s.ownership, s.exceeding_expectations, s.overall]
-                .into_iter()
-                .enumerate()
+            for (i, v) in [
+                s.active_listening,
+                s.ownership,
+                s.exceeding_expectations,
+                s.overall,
+            ]
+            .into_iter()
+            .enumerate()
             {
                 sum[i] += v;
             }
@@ -140,7 +145,7 @@ impl HardTurn {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Cohort {
     pub scenarios: Vec<ScenarioCohort>,
-    /// Hardest first: by share wrong, then by number wrong.
+    /// Most trainees wrong first, then by share of those who reached the turn.
     pub hard_turns: Vec<HardTurn>,
 }
 
@@ -175,7 +180,10 @@ pub fn cohort<'a>(all: impl IntoIterator<Item = &'a [AttemptRow]>) -> Cohort {
         .filter_map(|(id, acc)| {
             let mut outcomes = [0; 3];
             for r in &acc.rows {
-                let i = Outcome::ALL.iter().position(|o| *o == r.outcome).unwrap_or(0);
+                let i = Outcome::ALL
+                    .iter()
+                    .position(|o| *o == r.outcome)
+                    .unwrap_or(0);
                 outcomes[i] += 1;
             }
             Some(ScenarioCohort {
@@ -208,9 +216,9 @@ pub fn cohort<'a>(all: impl IntoIterator<Item = &'a [AttemptRow]>) -> Cohort {
         .filter(|t| t.wrong > 0)
         .collect();
     hard_turns.sort_by(|a, b| {
-        b.wrong_share()
-            .total_cmp(&a.wrong_share())
-            .then(b.wrong.cmp(&a.wrong))
+        b.wrong
+            .cmp(&a.wrong)
+            .then(b.wrong_share().total_cmp(&a.wrong_share()))
             .then(a.mean_score.total_cmp(&b.mean_score))
     });
     Cohort {
@@ -424,4 +432,40 @@ fn write_turns<W: Write>(
         ])?;
     }
     Ok(n)
+}
+
+/// Everything the manager's views show, loaded once when the manager area opens.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    /// Sorted by name; `rows` and `overviews` follow the same order.
+    pub trainees: Vec<Trainee>,
+    pub rows: Vec<Vec<AttemptRow>>,
+    pub overviews: Vec<TraineeOverview>,
+    pub cohort: Cohort,
+}
+
+impl Roster {
+    /// Reads every trainee's rows (from the index, so fast at scale).
+    pub fn load(store: &mut dyn ProgressStore) -> Result<Roster, StoreError> {
+        let trainees = store.trainees()?;
+        let mut rows = Vec::with_capacity(trainees.len());
+        let mut overviews = Vec::with_capacity(trainees.len());
+        for t in &trainees {
+            let r = store.rows(&t.id)?;
+            overviews.push(overview(t, &r));
+            rows.push(r);
+        }
+        let cohort = cohort(rows.iter().map(Vec::as_slice));
+        Ok(Roster {
+            trainees,
+            rows,
+            overviews,
+            cohort,
+        })
+    }
+
+    /// The position of a trainee by id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.trainees.iter().position(|t| t.id == id)
+    }
 }

@@ -5,7 +5,9 @@
 pub mod debrief;
 pub mod evidence;
 pub mod library;
+pub mod manager;
 pub mod my_progress;
+pub mod pin;
 pub mod play;
 pub mod practice;
 pub mod start;
@@ -40,4 +42,34 @@ pub enum Command {
     Resume,
     /// Throw away the attempt that was cut off.
     DiscardResume,
+    /// Open the manager area (asks for the manager PIN, or to set one).
+    OpenManager,
+    /// A PIN typed at the gate; `confirm` when choosing a new one.
+    SubmitPin {
+        pin: String,
+        confirm: Option<String>,
+    },
+    /// Leave the PIN gate without unlocking.
+    CancelPin,
+    /// Lock the manager area and go back to the start screen.
+    LeaveManager,
+    /// Open a trainee's detail (by id), or back to the list with `None`.
+    ManagerOpenTrainee(Option<String>),
+    /// Open an attempt of the trainee in detail (by key), or close it with `None`.
+    ManagerOpenAttempt(Option<String>),
+    /// Export a CSV to this file, in the background.
+    StartExport {
+        kind: crate::report::CsvKind,
+        path: std::path::PathBuf,
+    },
+    CancelExport,
+    /// Set or replace a role's PIN (in the manager area).
+    ChangePin {
+        role: crate::access::Role,
+        pin: String,
+    },
+    /// Require every trainee to have a PIN, or not.
+    RequireTraineePins(bool),
+    /// The signed-in trainee sets or changes their own PIN.
+    SetOwnPin(String),
 }

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use turnaround::engine::{Session, Step};
 use turnaround::progress::{
-    self, AttemptHeader, AttemptKind, AttemptRecord, AttemptRow, FsStore, MemoryStore, ProgressStore, StoreError,
+    self, AttemptHeader, AttemptKind, AttemptRecord, AttemptRow, FsStore, MemoryStore,
+    ProgressStore, StoreError,
 };
 
 fn attempt(trainee: &str, finished_ms: u64, pick: usize) -> AttemptRecord {
@@ -210,8 +211,11 @@ fn version_1_data() -> (tempfile::TempDir, String) {
         std::fs::copy(from.join(f), to.join(f)).expect("copy");
     }
     let name = "1795364948426-hotel-noisy-room-7.ron";
-    std::fs::copy(from.join("attempts").join(name), to.join("attempts").join(name))
-        .expect("copy");
+    std::fs::copy(
+        from.join("attempts").join(name),
+        to.join("attempts").join(name),
+    )
+    .expect("copy");
     (dir, id.to_string())
 }
 
@@ -245,7 +249,11 @@ fn files_from_format_1_are_migrated_on_read_and_left_as_they_were() {
     assert_eq!(a.about.started_ms, 1_795_364_948_421);
     assert_eq!(a.finished_ms, 1_795_364_948_426);
     assert!(!a.transcript.is_empty() && !a.inputs.is_empty());
-    assert_eq!(a.debrief.overall.round(), 36.0, "the debrief came across whole");
+    assert_eq!(
+        a.debrief.overall.round(),
+        36.0,
+        "the debrief came across whole"
+    );
 
     let unfinished = store.in_progress(&id).expect("read").expect("there is one");
     assert_eq!(unfinished.about.scenario_id, "hotel-noisy-room");
@@ -297,10 +305,17 @@ fn the_index_follows_the_attempt_files_and_is_rebuilt_when_damaged() {
     let mut again = FsStore::new(dir.path());
     assert_eq!(again.rows(&t.id).expect("rows"), rows);
     assert!(again.set_aside().is_empty());
-    assert!(std::fs::read_to_string(&index).expect("read").contains("\"rows\""));
+    assert!(
+        std::fs::read_to_string(&index)
+            .expect("read")
+            .contains("\"rows\"")
+    );
 
     // Rows and the full attempt agree, through the key.
-    let full = again.attempt(&t.id, &rows[0].key).expect("read").expect("found");
+    let full = again
+        .attempt(&t.id, &rows[0].key)
+        .expect("read")
+        .expect("found");
     assert_eq!(full, b);
     assert_eq!(again.attempt(&t.id, "../profile.ron").expect("read"), None);
 }

@@ -74,8 +74,10 @@ pub fn set_pin(cli: &Cli, role: Role) -> i32 {
         eprintln!("error: {message}");
         return code;
     }
-    let Some(pin) = pin_from(NEW_PIN_ENV, &format!("New {} PIN (4-12 digits): ", role.label()))
-    else {
+    let Some(pin) = pin_from(
+        NEW_PIN_ENV,
+        &format!("New {} PIN (4-12 digits): ", role.label()),
+    ) else {
         eprintln!("error: no PIN given (type it when asked, or set {NEW_PIN_ENV})");
         return EXIT_USAGE;
     };
@@ -146,11 +148,7 @@ pub fn report(cli: &Cli, only: Option<&str>, options: ReportOptions) -> i32 {
         );
     }
     for s in store.skipped() {
-        eprintln!(
-            "warning: not loaded: {} ({})",
-            s.path.display(),
-            s.reason
-        );
+        eprintln!("warning: not loaded: {} ({})", s.path.display(), s.reason);
     }
     code
 }
@@ -168,9 +166,7 @@ fn csv(store: &mut FsStore, trainees: &[Trainee], turns: bool) -> i32 {
     match result {
         Ok(_) => EXIT_OK,
         // `report --csv | head` closes the pipe early; that is the reader's choice.
-        Err(report::ExportError::Csv(e))
-            if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe) =>
-        {
+        Err(report::ExportError::Csv(e)) if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe) => {
             EXIT_OK
         }
         Err(e) => {
@@ -207,7 +203,16 @@ fn summary(store: &mut FsStore, trainees: &[Trainee], json: bool) -> i32 {
     }
     println!(
         "{:<24} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>6}  {:<10}",
-        "Trainee", "Attempts", "Practice", "AL", "OW", "EE", "Latest", "Average", "Passed", "Last active"
+        "Trainee",
+        "Attempts",
+        "Practice",
+        "AL",
+        "OW",
+        "EE",
+        "Latest",
+        "Average",
+        "Passed",
+        "Last active"
     );
     let score = |s: Option<f64>| s.map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
     for o in &overviews {
@@ -223,8 +228,10 @@ fn summary(store: &mut FsStore, trainees: &[Trainee], json: bool) -> i32 {
             score(latest.map(|s| s.overall)),
             score(o.average.map(|s| s.overall)),
             o.scenarios_passed,
-            o.last_active_ms
-                .map_or_else(|| "never".to_string(), |ms| report::iso_utc(ms)[..10].to_string()),
+            o.last_active_ms.map_or_else(
+                || "never".to_string(),
+                |ms| report::iso_utc(ms)[..10].to_string()
+            ),
         );
     }
     println!("\nAL, OW, EE: the latest assessment's active listening, ownership and exceeding");
@@ -232,7 +239,14 @@ fn summary(store: &mut FsStore, trainees: &[Trainee], json: bool) -> i32 {
     if !cohort.scenarios.is_empty() {
         println!(
             "\n{:<36} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7}  {:<}",
-            "Scenario", "Attempts", "Trainees", "AL", "OW", "EE", "Overall", "Lost/Recovered/Advocate"
+            "Scenario",
+            "Attempts",
+            "Trainees",
+            "AL",
+            "OW",
+            "EE",
+            "Overall",
+            "Lost/Recovered/Advocate"
         );
         for s in &cohort.scenarios {
             println!(

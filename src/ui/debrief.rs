@@ -72,39 +72,41 @@ impl DebriefView {
                     });
                 ui.add_space(8.0);
                 ui.heading("Transcript");
-                for entry in transcript {
-                    match entry {
-                        Entry::Customer { line, .. } => {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.label(
-                                    egui::RichText::new(format!("{}:", scenario.customer.name))
-                                        .strong(),
-                                );
-                                ui.label(&line.text);
-                            });
-                        }
-                        Entry::Trainee(turn) => {
-                            ui.columns(2, |cols| {
-                                left_aligned(&mut cols[0], |ui| {
-                                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                                        ui.label(egui::RichText::new("You said").strong());
-                                        reply_text(ui, turn);
-                                        feedback(ui, turn);
-                                    });
-                                });
-                                left_aligned(&mut cols[1], |ui| {
-                                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                                        ui.label(egui::RichText::new("A model answer").strong());
-                                        ui.label(&turn.model);
-                                    });
-                                });
-                            });
-                        }
-                    }
-                    ui.add_space(4.0);
-                }
+                transcript_ui(ui, &scenario.customer.name, transcript);
             });
         command
+    }
+}
+
+/// The transcript with each reply's feedback beside a model answer.
+pub fn transcript_ui(ui: &mut egui::Ui, customer: &str, transcript: &[Entry]) {
+    for entry in transcript {
+        match entry {
+            Entry::Customer { line, .. } => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(format!("{customer}:")).strong());
+                    ui.label(&line.text);
+                });
+            }
+            Entry::Trainee(turn) => {
+                ui.columns(2, |cols| {
+                    left_aligned(&mut cols[0], |ui| {
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            ui.label(egui::RichText::new("You said").strong());
+                            reply_text(ui, turn);
+                            feedback(ui, turn);
+                        });
+                    });
+                    left_aligned(&mut cols[1], |ui| {
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            ui.label(egui::RichText::new("A model answer").strong());
+                            ui.label(&turn.model);
+                        });
+                    });
+                });
+            }
+        }
+        ui.add_space(4.0);
     }
 }
 

@@ -10,9 +10,14 @@ use crate::library::Library;
 use crate::progress::ProgressSummary;
 use crate::scenario::Dimension;
 
-/// The screen has no state of its own.
+/// The screen's own state: the profile PIN being typed.
 #[derive(Debug, Default)]
-pub struct MyProgressView;
+pub struct MyProgressView {
+    pub pin: String,
+    pub confirm: String,
+    /// The result of the last PIN change.
+    pub pin_message: Option<String>,
+}
 
 impl MyProgressView {
     /// Draws the summary.
@@ -31,6 +36,9 @@ impl MyProgressView {
                 }
             });
         });
+        if let Some(c) = self.pin_ui(ui) {
+            command = Some(c);
+        }
         if summary.attempts == 0 {
             ui.label("No attempts yet. Play a scenario from the library and your progress will appear here.");
             return command;
@@ -111,6 +119,52 @@ impl MyProgressView {
                 }
             });
         });
+        command
+    }
+
+    /// A trainee may protect their profile with a PIN (or change it).
+    fn pin_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let mut command = None;
+        egui::CollapsingHeader::new("Protect my profile with a PIN")
+            .default_open(self.pin_message.is_some())
+            .show(ui, |ui| {
+                ui.label("With a PIN, nobody else can open your progress on this computer.");
+                let mut enter = false;
+                egui::Grid::new("own_pin").num_columns(2).show(ui, |ui| {
+                    let label = ui.label("New PIN (4-12 digits):");
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.pin)
+                                .password(true)
+                                .desired_width(140.0),
+                        )
+                        .labelled_by(label.id);
+                    enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.end_row();
+                    let label = ui.label("The same PIN again:");
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.confirm)
+                                .password(true)
+                                .desired_width(140.0),
+                        )
+                        .labelled_by(label.id);
+                    enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.end_row();
+                });
+                if ui.button("Save my PIN").clicked() || enter {
+                    if self.pin == self.confirm {
+                        command = Some(Command::SetOwnPin(self.pin.clone()));
+                    } else {
+                        self.pin_message = Some("The two PINs differ; nothing was changed.".into());
+                    }
+                    self.pin.clear();
+                    self.confirm.clear();
+                }
+                if let Some(m) = &self.pin_message {
+                    ui.label(m);
+                }
+            });
         command
     }
 }

@@ -58,6 +58,16 @@ impl StartView {
                 command = Some(Command::CreateTrainee(self.new_name.trim().to_string()));
                 self.new_name.clear();
             }
+            ui.add_space(32.0);
+            ui.heading("Managers");
+            ui.label("Review every trainee's history, the cohort, and export reports.");
+            if ui
+                .button("Manager area")
+                .on_hover_text("Needs the manager PIN")
+                .clicked()
+            {
+                command = Some(Command::OpenManager);
+            }
         });
         command
     }

@@ -1,0 +1,743 @@
+//! The manager's views: the trainee list (sortable, filterable), a trainee's detail (the
+//! history chart, the attempts table, any attempt's transcript), the cohort per scenario
+//! with the turns most trainees get wrong, exports, and PIN settings.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+use super::Command;
+use super::debrief::transcript_ui;
+use super::style::score_colour;
+use crate::access::Role;
+use crate::library::Library;
+use crate::progress::{AttemptKind, AttemptRecord, AttemptRow};
+use crate::report::{CsvKind, Roster, Scores, TraineeOverview};
+use crate::scenario::{Dimension, Node, Outcome};
+
+/// Which tab is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Trainees,
+    Cohort,
+    Export,
+    Settings,
+}
+
+/// What the trainee list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Attempts,
+    /// The latest assessment on a dimension, or overall.
+    Latest(Option<Dimension>),
+    /// The average overall.
+    Average,
+    LastActive,
+}
+
+/// An export in progress or finished, as the app reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportStatus {
+    Idle,
+    Running {
+        kind: CsvKind,
+        done: usize,
+        total: usize,
+    },
+    Finished(String),
+    Failed(String),
+}
+
+/// What the view is given to draw.
+pub struct ManagerData<'a> {
+    pub roster: &'a Roster,
+    pub library: &'a Library,
+    /// The attempt opened in the detail view, in full.
+    pub attempt: Option<&'a AttemptRecord>,
+    pub export: &'a ExportStatus,
+    pub trainee_pins_required: bool,
+    pub trainer_pin_set: bool,
+}
+
+/// The manager area's own state.
+#[derive(Debug)]
+pub struct ManagerView {
+    pub tab: Tab,
+    pub filter: String,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// The trainee whose detail is open, by id.
+    pub detail: Option<String>,
+    pub export_dir: String,
+    pub new_pin: String,
+    pub confirm_pin: String,
+    pub pin_role: Role,
+    /// The result of the last settings change, for the person to read.
+    pub settings_message: Option<String>,
+}
+
+impl Default for ManagerView {
+    fn default() -> Self {
+        let dir = directories::UserDirs::new()
+            .and_then(|u| {
+                u.document_dir()
+                    .map(PathBuf::from)
+                    .or(Some(u.home_dir().to_path_buf()))
+            })
+            .unwrap_or_else(|| PathBuf::from("."));
+        ManagerView {
+            tab: Tab::Trainees,
+            filter: String::new(),
+            sort: SortKey::Name,
+            descending: false,
+            detail: None,
+            export_dir: dir.display().to_string(),
+            new_pin: String::new(),
+            confirm_pin: String::new(),
+            pin_role: Role::Manager,
+            settings_message: None,
+        }
+    }
+}
+
+const ROW_HEIGHT: f32 = 26.0;
+
+/// A fixed-width cell so that rows line up without a grid (rows are drawn lazily).
+fn cell(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add_sized([width, ROW_HEIGHT], egui::Label::new(text).truncate())
+}
+
+fn score_cell(ui: &mut egui::Ui, width: f32, score: Option<f64>) {
+    match score {
+        Some(s) => {
+            let colour = score_colour(ui, s);
+            cell(
+                ui,
+                width,
+                egui::RichText::new(format!("{s:.0}")).color(colour),
+            );
+        }
+        None => {
+            cell(ui, width, "–");
+        }
+    }
+}
+
+/// A day as people read it, from unix ms (UTC).
+fn day(ms: u64) -> String {
+    crate::report::iso_utc(ms)[..10].to_string()
+}
+
+impl ManagerView {
+    /// Draws the manager area.
+    pub fn ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
+        let mut command = None;
+        ui.horizontal(|ui| {
+            ui.heading("Manager");
+            ui.separator();
+            for (tab, label) in [
+                (Tab::Trainees, "Trainees"),
+                (Tab::Cohort, "Cohort"),
+                (Tab::Export, "Export"),
+                (Tab::Settings, "Settings"),
+            ] {
+                if ui.selectable_label(self.tab == tab, label).clicked() {
+                    self.tab = tab;
+                    if tab != Tab::Trainees {
+                        self.detail = None;
+                    }
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Lock")
+                    .on_hover_text("Leave the manager area; the PIN is needed to come back")
+                    .clicked()
+                {
+                    command = Some(Command::LeaveManager);
+                }
+            });
+        });
+        ui.separator();
+        let c = match self.tab {
+            Tab::Trainees => match self.detail.clone() {
+                Some(id) => self.detail_ui(ui, data, &id),
+                None => self.list_ui(ui, data),
+            },
+            Tab::Cohort => {
+                cohort_ui(ui, data);
+                None
+            }
+            Tab::Export => self.export_ui(ui, data),
+            Tab::Settings => self.settings_ui(ui, data),
+        };
+        command.or(c)
+    }
+
+    fn sorted<'a>(&self, overviews: &'a [TraineeOverview]) -> Vec<&'a TraineeOverview> {
+        let wanted = self.filter.trim().to_lowercase();
+        let mut list: Vec<&TraineeOverview> = overviews
+            .iter()
+            .filter(|o| wanted.is_empty() || o.name.to_lowercase().contains(&wanted))
+            .collect();
+        let key = |o: &TraineeOverview| -> f64 {
+            match self.sort {
+                SortKey::Name => 0.0,
+                SortKey::Attempts => o.attempts as f64,
+                SortKey::Latest(d) => o.latest.map_or(-1.0, |s| s.get(d)),
+                SortKey::Average => o.average.map_or(-1.0, |s| s.overall),
+                SortKey::LastActive => o.last_active_ms.map_or(-1.0, |ms| ms as f64),
+            }
+        };
+        list.sort_by(|a, b| {
+            let by = if self.sort == SortKey::Name {
+                a.name.to_lowercase().cmp(&b.name.to_lowercase())
+            } else {
+                key(a).total_cmp(&key(b))
+            };
+            let by = by.then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            if self.descending { by.reverse() } else { by }
+        });
+        list
+    }
+
+    fn header(&mut self, ui: &mut egui::Ui, width: f32, label: &str, key: SortKey) {
+        let arrow = match (self.sort == key, self.descending) {
+            (true, false) => " ▲",
+            (true, true) => " ▼",
+            _ => "",
+        };
+        let button =
+            egui::Button::new(egui::RichText::new(format!("{label}{arrow}")).strong()).frame(false);
+        if ui
+            .add_sized([width, ROW_HEIGHT], button)
+            .on_hover_text("Sort by this column; click again to reverse")
+            .clicked()
+        {
+            if self.sort == key {
+                self.descending = !self.descending;
+            } else {
+                self.sort = key;
+                // Numbers read best highest first; names A to Z.
+                self.descending = key != SortKey::Name;
+            }
+        }
+    }
+
+    fn list_ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
+        let mut command = None;
+        let roster = data.roster;
+        if roster.trainees.is_empty() {
+            ui.add_space(20.0);
+            ui.label("No trainees yet. Profiles appear here once trainees create them on the start screen.");
+            return None;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Filter by name:");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text("type part of a name")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+            let total: usize = roster
+                .overviews
+                .iter()
+                .map(|o| o.attempts + o.practice)
+                .sum();
+            ui.label(format!(
+                "{} trainees, {} attempts",
+                roster.trainees.len(),
+                total
+            ));
+        });
+        ui.label(
+            egui::RichText::new(
+                "Latest: the most recent assessment attempt. Average: over all assessment attempts. Practice attempts are counted but do not score.",
+            )
+            .small(),
+        );
+        let list = self.sorted(&roster.overviews);
+        let widths = [200.0, 80.0, 70.0, 70.0, 70.0, 70.0, 80.0, 80.0, 100.0, 80.0];
+        ui.horizontal(|ui| {
+            self.header(ui, widths[0], "Trainee", SortKey::Name);
+            self.header(ui, widths[1], "Attempts", SortKey::Attempts);
+            cell(ui, widths[9], egui::RichText::new("Practice").strong())
+                .on_hover_text("Practice attempts: stored and flagged, they do not count");
+            self.header(
+                ui,
+                widths[2],
+                "Listen",
+                SortKey::Latest(Some(Dimension::ActiveListening)),
+            );
+            self.header(
+                ui,
+                widths[3],
+                "Own",
+                SortKey::Latest(Some(Dimension::Ownership)),
+            );
+            self.header(
+                ui,
+                widths[4],
+                "Exceed",
+                SortKey::Latest(Some(Dimension::ExceedingExpectations)),
+            );
+            self.header(ui, widths[5], "Latest", SortKey::Latest(None));
+            self.header(ui, widths[6], "Average", SortKey::Average);
+            cell(ui, widths[7], egui::RichText::new("Passed").strong())
+                .on_hover_text("Scenarios whose latest assessment passed");
+            self.header(ui, widths[8], "Last active", SortKey::LastActive);
+        });
+        if list.is_empty() {
+            ui.label(format!(
+                "No trainee's name contains \"{}\".",
+                self.filter.trim()
+            ));
+            return None;
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false; 2])
+            .show_rows(ui, ROW_HEIGHT, list.len(), |ui, range| {
+                for o in &list[range] {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .add_sized(
+                                [widths[0], ROW_HEIGHT],
+                                egui::Button::new(&o.name).truncate(),
+                            )
+                            .on_hover_text("Open this trainee's history")
+                            .clicked()
+                        {
+                            command = Some(Command::ManagerOpenTrainee(Some(o.id.clone())));
+                        }
+                        cell(ui, widths[1], o.attempts.to_string());
+                        cell(ui, widths[9], o.practice.to_string());
+                        let latest = o.latest;
+                        score_cell(ui, widths[2], latest.map(|s| s.active_listening));
+                        score_cell(ui, widths[3], latest.map(|s| s.ownership));
+                        score_cell(ui, widths[4], latest.map(|s| s.exceeding_expectations));
+                        score_cell(ui, widths[5], latest.map(|s| s.overall));
+                        score_cell(ui, widths[6], o.average.map(|s| s.overall));
+                        cell(ui, widths[7], o.scenarios_passed.to_string());
+                        cell(ui, widths[8], o.last_active_ms.map_or("never".into(), day));
+                    });
+                }
+            });
+        command
+    }
+
+    fn detail_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        data: &ManagerData<'_>,
+        id: &str,
+    ) -> Option<Command> {
+        let mut command = None;
+        let Some(i) = data.roster.position(id) else {
+            return Some(Command::ManagerOpenTrainee(None));
+        };
+        let overview = &data.roster.overviews[i];
+        let rows = &data.roster.rows[i];
+        ui.horizontal(|ui| {
+            if ui.button("← All trainees").clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                command = Some(Command::ManagerOpenTrainee(None));
+            }
+            ui.heading(&overview.name);
+            ui.label(format!(
+                "{} assessment attempts, {} practice; last active {}",
+                overview.attempts,
+                overview.practice,
+                overview.last_active_ms.map_or("never".into(), day)
+            ));
+        });
+        if let Some(attempt) = data.attempt {
+            let title = data
+                .library
+                .get(&attempt.about.scenario_id)
+                .map_or(attempt.about.scenario_id.clone(), |e| {
+                    e.scenario.title.clone()
+                });
+            let customer = data
+                .library
+                .get(&attempt.about.scenario_id)
+                .map_or("Customer".to_string(), |e| e.scenario.customer.name.clone());
+            ui.horizontal(|ui| {
+                if ui.button("← Back to the history").clicked() {
+                    command = Some(Command::ManagerOpenAttempt(None));
+                }
+                let d = &attempt.debrief;
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{title}, {}: overall {:.0} ({}), {}",
+                        day(attempt.finished_ms),
+                        d.overall,
+                        if d.passed { "passed" } else { "not passed" },
+                        d.outcome.label().to_lowercase()
+                    ))
+                    .strong(),
+                );
+            });
+            egui::ScrollArea::vertical()
+                .id_salt("attempt_transcript")
+                .auto_shrink([false; 2])
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width() - 18.0);
+                    transcript_ui(ui, &customer, &attempt.transcript);
+                });
+            return command;
+        }
+        if rows.is_empty() {
+            ui.label("No attempts yet.");
+            return command;
+        }
+        history_chart(ui, rows);
+        ui.label(egui::RichText::new("Attempts, newest first").strong());
+        let widths = [100.0, 260.0, 90.0, 60.0, 60.0, 60.0, 70.0, 90.0, 100.0];
+        ui.horizontal(|ui| {
+            for (w, h) in widths.iter().zip([
+                "Date", "Scenario", "Kind", "Listen", "Own", "Exceed", "Overall", "Outcome", "",
+            ]) {
+                cell(ui, *w, egui::RichText::new(h).strong());
+            }
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("attempt_rows")
+            .auto_shrink([false; 2])
+            .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+                for r in rows.iter().rev().skip(range.start).take(range.len()) {
+                    ui.horizontal(|ui| {
+                        attempt_row(ui, &widths, r, data.library);
+                        if ui
+                            .add_sized([widths[8], ROW_HEIGHT], egui::Button::new("Transcript"))
+                            .clicked()
+                        {
+                            command = Some(Command::ManagerOpenAttempt(Some(r.key.clone())));
+                        }
+                    });
+                }
+            });
+        command
+    }
+
+    fn export_ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
+        let mut command = None;
+        ui.label("Export every trainee's attempts as CSV, for a spreadsheet. Files use trainee ids and names; the columns are described in docs/reports.md.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let label = ui.label("Save into folder:");
+            ui.add(egui::TextEdit::singleline(&mut self.export_dir).desired_width(420.0))
+                .labelled_by(label.id);
+        });
+        let running = matches!(data.export, ExportStatus::Running { .. });
+        ui.horizontal(|ui| {
+            for (kind, label, hover) in [
+                (CsvKind::Attempts, "Export attempts", "One row per attempt"),
+                (
+                    CsvKind::Turns,
+                    "Export turns",
+                    "One row per reply, with its levels and evidence",
+                ),
+            ] {
+                if ui
+                    .add_enabled(!running, egui::Button::new(label))
+                    .on_hover_text(hover)
+                    .clicked()
+                {
+                    let name = match kind {
+                        CsvKind::Attempts => "turnaround-attempts",
+                        CsvKind::Turns => "turnaround-turns",
+                    };
+                    let stamp = day(std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_millis() as u64));
+                    command = Some(Command::StartExport {
+                        kind,
+                        path: PathBuf::from(self.export_dir.trim())
+                            .join(format!("{name}-{stamp}.csv")),
+                    });
+                }
+            }
+        });
+        ui.add_space(8.0);
+        match data.export {
+            ExportStatus::Idle => {}
+            ExportStatus::Running { kind, done, total } => {
+                let what = match kind {
+                    CsvKind::Attempts => "attempts",
+                    CsvKind::Turns => "turns",
+                };
+                ui.add(
+                    egui::ProgressBar::new(*done as f32 / (*total).max(1) as f32)
+                        .show_percentage()
+                        .text(format!("Exporting {what}: {done} of {total} trainees")),
+                );
+                if ui.button("Cancel export").clicked() {
+                    command = Some(Command::CancelExport);
+                }
+            }
+            ExportStatus::Finished(message) => {
+                ui.colored_label(score_colour(ui, 100.0), message);
+            }
+            ExportStatus::Failed(message) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+        }
+        command
+    }
+
+    fn settings_ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
+        let mut command = None;
+        ui.heading("PINs");
+        ui.label("PINs are 4-12 digits and are stored only as salted hashes. The manager PIN also opens the trainer area.");
+        ui.horizontal(|ui| {
+            ui.label("Set the PIN for:");
+            ui.selectable_value(&mut self.pin_role, Role::Manager, "Manager");
+            let trainer = if data.trainer_pin_set {
+                "Trainer"
+            } else {
+                "Trainer (not set yet)"
+            };
+            ui.selectable_value(&mut self.pin_role, Role::Trainer, trainer);
+        });
+        let mut enter = false;
+        egui::Grid::new("pin_settings")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let label = ui.label("New PIN:");
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.new_pin)
+                            .password(true)
+                            .desired_width(160.0),
+                    )
+                    .labelled_by(label.id);
+                enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.end_row();
+                let label = ui.label("The same PIN again:");
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.confirm_pin)
+                            .password(true)
+                            .desired_width(160.0),
+                    )
+                    .labelled_by(label.id);
+                enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.end_row();
+            });
+        if ui.button("Save PIN").clicked() || enter {
+            if self.new_pin != self.confirm_pin {
+                self.settings_message = Some("The two PINs differ; nothing was changed.".into());
+            } else {
+                command = Some(Command::ChangePin {
+                    role: self.pin_role,
+                    pin: self.new_pin.clone(),
+                });
+            }
+            self.new_pin.clear();
+            self.confirm_pin.clear();
+        }
+        ui.add_space(12.0);
+        ui.heading("Trainee PINs");
+        let mut required = data.trainee_pins_required;
+        if ui
+            .checkbox(
+                &mut required,
+                "Every trainee must protect their profile with a PIN",
+            )
+            .on_hover_text("Trainees without one choose it the next time they sign in")
+            .changed()
+        {
+            command = Some(Command::RequireTraineePins(required));
+        }
+        if let Some(m) = &self.settings_message {
+            ui.add_space(8.0);
+            ui.label(m);
+        }
+        command
+    }
+}
+
+fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 9], r: &AttemptRow, library: &Library) {
+    cell(ui, widths[0], day(r.finished_ms));
+    let title = library
+        .get(&r.scenario_id)
+        .map_or(r.scenario_id.as_str(), |e| e.scenario.title.as_str());
+    cell(ui, widths[1], title);
+    cell(
+        ui,
+        widths[2],
+        match r.kind {
+            AttemptKind::Assessment => "assessment",
+            AttemptKind::Practice => "practice",
+        },
+    );
+    score_cell(ui, widths[3], Some(r.scores.active_listening));
+    score_cell(ui, widths[4], Some(r.scores.ownership));
+    score_cell(ui, widths[5], Some(r.scores.exceeding_expectations));
+    score_cell(ui, widths[6], Some(r.overall));
+    cell(ui, widths[7], r.outcome.label());
+}
+
+/// Each dimension's score over the trainee's assessment attempts.
+fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
+    let assessed: Vec<&AttemptRow> = rows
+        .iter()
+        .filter(|r| r.kind == AttemptKind::Assessment)
+        .collect();
+    ui.label(egui::RichText::new("Each dimension over their assessment attempts").strong());
+    if assessed.is_empty() {
+        ui.label("Only practice attempts so far; the chart shows assessments.");
+        return;
+    }
+    Plot::new("trainee_history")
+        .legend(Legend::default())
+        .height(220.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .x_axis_label("assessment attempt")
+        .y_axis_label("score")
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            for d in Dimension::ALL {
+                let points: Vec<[f64; 2]> = assessed
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| [(i + 1) as f64, r.scores.get(d)])
+                    .collect();
+                plot.line(Line::new(d.label(), PlotPoints::from(points)).width(2.0));
+            }
+        });
+}
+
+fn cohort_ui(ui: &mut egui::Ui, data: &ManagerData<'_>) {
+    let cohort = &data.roster.cohort;
+    if cohort.scenarios.is_empty() {
+        ui.add_space(20.0);
+        ui.label("No assessment attempts yet. The cohort view fills in as trainees play.");
+        return;
+    }
+    let title = |id: &str| {
+        data.library
+            .get(id)
+            .map_or(id.to_string(), |e| e.scenario.title.clone())
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false; 2])
+        .show(ui, |ui| {
+            ui.label(
+                egui::RichText::new("Per scenario: average scores and how the customers ended up")
+                    .strong(),
+            );
+            egui::Grid::new("cohort_scenarios")
+                .num_columns(8)
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    for h in [
+                        "Scenario",
+                        "Attempts",
+                        "Trainees",
+                        "Listen",
+                        "Own",
+                        "Exceed",
+                        "Overall",
+                        "Lost / recovered / advocate",
+                    ] {
+                        ui.label(egui::RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for s in &cohort.scenarios {
+                        ui.label(title(&s.scenario_id));
+                        ui.label(s.attempts.to_string());
+                        ui.label(s.trainees.to_string());
+                        for d in [
+                            Some(Dimension::ActiveListening),
+                            Some(Dimension::Ownership),
+                            Some(Dimension::ExceedingExpectations),
+                            None,
+                        ] {
+                            let v = Scores::get(&s.average, d);
+                            ui.colored_label(score_colour(ui, v), format!("{v:.0}"));
+                        }
+                        outcome_bar(ui, s.outcomes);
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(12.0);
+            ui.label(egui::RichText::new("The turns most trainees get wrong").strong());
+            ui.label(
+                egui::RichText::new(format!(
+                    "A trainee gets a turn wrong when their replies there average below {} of 100.",
+                    crate::report::WRONG_BELOW
+                ))
+                .small(),
+            );
+            if cohort.hard_turns.is_empty() {
+                ui.label("No turn is getting anyone wrong yet.");
+            }
+            egui::Grid::new("hard_turns")
+                .num_columns(4)
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    for t in cohort.hard_turns.iter().take(12) {
+                        ui.label(format!("{:.0}% of trainees", t.wrong_share() * 100.0))
+                            .on_hover_text(format!(
+                                "{} of the {} trainees who reached it",
+                                t.wrong, t.reached
+                            ));
+                        ui.label(title(&t.scenario_id));
+                        let said = data
+                            .library
+                            .get(&t.scenario_id)
+                            .and_then(|e| line_before(&e.scenario, &t.node))
+                            .unwrap_or_else(|| format!("turn `{}`", t.node));
+                        ui.add(egui::Label::new(format!("after “{said}”")).truncate())
+                            .on_hover_text(&said);
+                        ui.label(format!("mean {:.0}", t.mean_score));
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// What the customer said just before a turn: the line whose `next` is that turn.
+fn line_before(scenario: &crate::scenario::Scenario, node: &str) -> Option<String> {
+    scenario.nodes.iter().find_map(|n| match n {
+        Node::Line(l) if l.next == node => Some(l.say.clone()),
+        _ => None,
+    })
+}
+
+/// Lost, recovered and advocate as a stacked bar with the counts.
+fn outcome_bar(ui: &mut egui::Ui, counts: [usize; 3]) {
+    let total = counts.iter().sum::<usize>().max(1) as f32;
+    let width = 200.0;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
+    let mut x = rect.left();
+    for (count, outcome) in counts.iter().zip(Outcome::ALL) {
+        let w = width * *count as f32 / total;
+        let colour = score_colour(
+            ui,
+            match outcome {
+                Outcome::Lost => 0.0,
+                Outcome::Recovered => 60.0,
+                Outcome::Advocate => 100.0,
+            },
+        );
+        let r = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(w, rect.height()));
+        ui.painter().rect_filled(r, 0.0, colour);
+        x += w;
+    }
+    response.on_hover_text(format!(
+        "lost {}, recovered {}, advocate {}",
+        counts[0], counts[1], counts[2]
+    ));
+    ui.label(format!("{} / {} / {}", counts[0], counts[1], counts[2]));
+}

@@ -102,7 +102,7 @@ pub fn overview(trainee: &Trainee, rows: &[AttemptRow]) -> TraineeOverview {
         name: trainee.name.clone(),
         attempts: assessed().count(),
         practice: rows.len() - assessed().count(),
-        latest: assessed().last().map(Scores::of),
+        latest: assessed().next_back().map(Scores::of),
         average: Scores::mean(assessed()),
         last_active_ms: rows.iter().map(|r| r.finished_ms).max(),
         scenarios_passed: latest_pass.values().filter(|p| **p).count(),

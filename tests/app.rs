@@ -10,7 +10,7 @@ use turnaround::audio::Audio;
 use turnaround::engine::Step;
 use turnaround::progress::{FsStore, ProgressStore};
 
-fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
+pub(crate) fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
     let dir = dir.to_path_buf();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
@@ -34,13 +34,15 @@ fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
 fn role(label: &str) -> Role {
     if label.starts_with("Your reply") {
         Role::MultilineTextInput
+    } else if label.contains("PIN") {
+        Role::PasswordInput
     } else {
         Role::TextInput
     }
 }
 
 /// Focuses the text field labelled `label` and types `text`, as a person would.
-fn type_into(h: &mut Harness<'static, TurnaroundApp>, label: &str, text: &str) {
+pub(crate) fn type_into(h: &mut Harness<'static, TurnaroundApp>, label: &str, text: &str) {
     h.get_by_role_and_label(role(label), label).focus();
     h.run();
     h.get_by_role_and_label(role(label), label).type_text(text);
@@ -48,7 +50,7 @@ fn type_into(h: &mut Harness<'static, TurnaroundApp>, label: &str, text: &str) {
 }
 
 /// Creates a trainee from the start screen, as a person would.
-fn sign_up(h: &mut Harness<'static, TurnaroundApp>, name: &str) {
+pub(crate) fn sign_up(h: &mut Harness<'static, TurnaroundApp>, name: &str) {
     type_into(h, "Your name:", name);
     h.get_by_label("Create profile").click();
     h.run();
@@ -59,7 +61,7 @@ const TYPED: &str = "I'm so sorry, that's our mistake. I'll sort it out myself b
 
 /// Answers the current turn: a number key for a choice, typing and Enter for a typed
 /// turn. Returns false when there was no turn to answer.
-fn answer(h: &mut Harness<'static, TurnaroundApp>, key: egui::Key) -> bool {
+pub(crate) fn answer(h: &mut Harness<'static, TurnaroundApp>, key: egui::Key) -> bool {
     let step = h.state().session.as_ref().map(|s| s.step().clone());
     match step {
         Some(Step::Choose(_)) => h.key_press(key),

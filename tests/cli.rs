@@ -1,4 +1,4 @@
-//! The `turnaround` binary's `validate` and `play`, run as a user would.
+//! The `turnaround` binary's subcommands, run as a user would.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -12,9 +12,22 @@ fn turnaround(args: &[&str], stdin: &str) -> Output {
 
 /// Runs the binary with `dir` as its data dir.
 fn turnaround_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
+    turnaround_env(dir, args, stdin, &[])
+}
+
+/// As `turnaround_in`, with extra environment variables (and no PINs inherited).
+fn turnaround_env(
+    dir: &std::path::Path,
+    args: &[&str],
+    stdin: &str,
+    env: &[(&str, &str)],
+) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_turnaround"))
         .args(args)
         .env("TURNAROUND_DATA_DIR", dir)
+        .env_remove("TURNAROUND_MANAGER_PIN")
+        .env_remove("TURNAROUND_NEW_PIN")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -299,4 +312,96 @@ fn play_records_the_attempt_under_the_named_trainee() {
     assert_eq!(attempts[0].about.kind, AttemptKind::Assessment);
     assert_eq!(attempts[1].about.kind, AttemptKind::Practice);
     assert_eq!(attempts[1].about.seed, 3);
+}
+
+#[test]
+fn report_asks_for_the_manager_pin_and_writes_the_csvs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = turnaround_in(
+        dir.path(),
+        &["demo-data", "--trainees", "3", "--attempts", "24"],
+        "",
+    );
+    assert_eq!(made.status.code(), Some(0), "{}", text(&made.stderr));
+
+    let none_set = turnaround_in(dir.path(), &["report"], "");
+    assert_eq!(none_set.status.code(), Some(1));
+    assert!(text(&none_set.stderr).contains("no manager PIN is set yet"));
+
+    let set = turnaround_env(
+        dir.path(),
+        &["set-pin", "manager"],
+        "",
+        &[("TURNAROUND_NEW_PIN", "2468")],
+    );
+    assert_eq!(set.status.code(), Some(0), "{}", text(&set.stderr));
+    let again = turnaround_env(
+        dir.path(),
+        &["set-pin", "manager"],
+        "",
+        &[("TURNAROUND_NEW_PIN", "1111")],
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "changing it needs the current PIN"
+    );
+
+    let no_pin = turnaround_in(dir.path(), &["report"], "");
+    assert_eq!(no_pin.status.code(), Some(2), "no PIN given at the prompt");
+    assert!(
+        text(&no_pin.stdout).is_empty(),
+        "nothing is shown without the PIN"
+    );
+    let wrong = turnaround_in(dir.path(), &["report"], "1357\n");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(text(&wrong.stderr).contains("wrong manager PIN"));
+    assert!(text(&wrong.stdout).is_empty());
+
+    let table = turnaround_in(dir.path(), &["report"], "2468\n");
+    assert_eq!(table.status.code(), Some(0), "{}", text(&table.stderr));
+    let table = text(&table.stdout);
+    assert!(table.starts_with("Trainee"), "{table}");
+    assert!(table.contains("Aisha Adeyemi"), "{table}");
+
+    let pin = [("TURNAROUND_MANAGER_PIN", "2468")];
+    let csv_out = turnaround_env(dir.path(), &["report", "--csv"], "", &pin);
+    assert_eq!(csv_out.status.code(), Some(0), "{}", text(&csv_out.stderr));
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        turnaround::report::ATTEMPT_COLUMNS
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 24, "one row per attempt");
+    let turns_expected: usize = rows
+        .iter()
+        .map(|r| r[17].parse::<usize>().expect("turns"))
+        .sum();
+
+    let turns = turnaround_env(dir.path(), &["report", "--csv", "--turns"], "", &pin);
+    assert_eq!(turns.status.code(), Some(0), "{}", text(&turns.stderr));
+    let mut reader = csv::Reader::from_reader(turns.stdout.as_slice());
+    assert_eq!(
+        reader
+            .headers()
+            .expect("headers")
+            .iter()
+            .collect::<Vec<_>>(),
+        turnaround::report::TURN_COLUMNS
+    );
+    assert_eq!(reader.records().count(), turns_expected, "one row per turn");
+
+    let json = turnaround_env(dir.path(), &["report", "--json"], "", &pin);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(value["trainees"].as_array().map(Vec::len), Some(3));
+    assert!(
+        value["cohort"]["scenarios"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty())
+    );
+
+    let usage = turnaround_env(dir.path(), &["report", "--turns"], "", &pin);
+    assert_eq!(usage.status.code(), Some(2), "--turns needs --csv");
 }

@@ -8,6 +8,8 @@ mod durability;
 mod engine;
 mod golden;
 mod loader;
+mod manager;
 mod progress;
+mod report;
 mod scoring;
 mod util;

@@ -206,18 +206,31 @@ impl ManagerView {
     }
 
     fn header(&mut self, ui: &mut egui::Ui, width: f32, label: &str, key: SortKey) {
-        let arrow = match (self.sort == key, self.descending) {
-            (true, false) => " ▲",
-            (true, true) => " ▼",
-            _ => "",
-        };
-        let button =
-            egui::Button::new(egui::RichText::new(format!("{label}{arrow}")).strong()).frame(false);
-        if ui
+        let button = egui::Button::new(egui::RichText::new(label).strong()).frame(false);
+        let response = ui
             .add_sized([width, ROW_HEIGHT], button)
-            .on_hover_text("Sort by this column; click again to reverse")
-            .clicked()
-        {
+            .on_hover_text("Sort by this column; click again to reverse");
+        if self.sort == key {
+            // A painted triangle: the bundled fonts have no arrow glyphs.
+            let c = egui::pos2(response.rect.right() - 8.0, response.rect.center().y);
+            let (tip, base) = if self.descending {
+                (4.0, -4.0)
+            } else {
+                (-4.0, 4.0)
+            };
+            let points = vec![
+                egui::pos2(c.x - 4.0, c.y + base),
+                egui::pos2(c.x + 4.0, c.y + base),
+                egui::pos2(c.x, c.y + tip),
+            ];
+            let colour = ui.visuals().strong_text_color();
+            ui.painter().add(egui::Shape::convex_polygon(
+                points,
+                colour,
+                egui::Stroke::NONE,
+            ));
+        }
+        if response.clicked() {
             if self.sort == key {
                 self.descending = !self.descending;
             } else {
@@ -343,7 +356,7 @@ impl ManagerView {
         let overview = &data.roster.overviews[i];
         let rows = &data.roster.rows[i];
         ui.horizontal(|ui| {
-            if ui.button("← All trainees").clicked()
+            if ui.button("Back to all trainees").clicked()
                 || ui.input(|i| i.key_pressed(egui::Key::Escape))
             {
                 command = Some(Command::ManagerOpenTrainee(None));
@@ -368,7 +381,7 @@ impl ManagerView {
                 .get(&attempt.about.scenario_id)
                 .map_or("Customer".to_string(), |e| e.scenario.customer.name.clone());
             ui.horizontal(|ui| {
-                if ui.button("← Back to the history").clicked() {
+                if ui.button("Back to the history").clicked() {
                     command = Some(Command::ManagerOpenAttempt(None));
                 }
                 let d = &attempt.debrief;

@@ -1,0 +1,308 @@
+//! The manager's side, driven through the app's accessibility tree: the PIN gate, the
+//! trainee list, a trainee's history and transcript, and trainee PINs.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use turnaround::access::{Access, Role};
+use turnaround::app::{Screen, TurnaroundApp};
+use turnaround::engine::Entry;
+
+use crate::app::{answer, app, sign_up, type_into};
+
+fn set_manager_pin(dir: &std::path::Path, pin: &str) {
+    Access::load(dir)
+        .expect("access")
+        .set_first_pin(Role::Manager, pin)
+        .expect("set");
+}
+
+/// Plays "The anniversary Rioja" to the end with the first reply on offer each time.
+fn play_one(h: &mut Harness<'static, TurnaroundApp>) {
+    h.get_by_label("Play The anniversary Rioja").click();
+    h.run();
+    while matches!(h.state().screen, Screen::Play(_)) {
+        assert!(answer(h, egui::Key::Num1));
+    }
+    h.get_by_label("Back to library").click();
+    h.run();
+}
+
+fn open_manager_with(h: &mut Harness<'static, TurnaroundApp>, pin: &str) {
+    h.get_by_label("Manager area").click();
+    h.run();
+    type_into(h, "PIN:", pin);
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+#[test]
+fn a_manager_with_the_pin_sees_a_trainees_history_and_transcript() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    set_manager_pin(dir.path(), "2468");
+    let mut h = app(dir.path());
+    sign_up(&mut h, "Hal");
+    play_one(&mut h);
+    h.get_by_label("Switch trainee").click();
+    h.run();
+
+    open_manager_with(&mut h, "2468");
+    assert!(matches!(h.state().screen, Screen::Manager(_)));
+    assert!(h.query_by_label("1 trainees, 1 attempts").is_some());
+    h.get_by_label("Hal").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("1 assessment attempts, 0 practice")
+            .is_some()
+    );
+    assert!(h.query_by_label("Attempts, newest first").is_some());
+    assert!(h.query_by_label("The anniversary Rioja").is_some());
+
+    h.get_by_label("Transcript").click();
+    h.run();
+    let attempt = h
+        .state()
+        .manager_attempt
+        .clone()
+        .expect("the attempt is open");
+    assert_eq!(attempt.about.scenario_id, "restaurant-wine-unavailable");
+    let first_line = attempt
+        .transcript
+        .iter()
+        .find_map(|e| match e {
+            Entry::Customer { line, .. } => Some(line.text.clone()),
+            Entry::Trainee(_) => None,
+        })
+        .expect("a customer line");
+    assert!(
+        h.query_by_label(&first_line).is_some(),
+        "the transcript is shown"
+    );
+    assert!(
+        h.query_all_by_label("A model answer").count() >= 1,
+        "with the feedback and model answers"
+    );
+
+    h.get_by_label("Lock").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Start(_)));
+    assert!(h.state().roster.is_none(), "locking drops the records");
+}
+
+#[test]
+fn a_wrong_manager_pin_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    set_manager_pin(dir.path(), "2468");
+    let mut h = app(dir.path());
+    sign_up(&mut h, "Ivy");
+    h.get_by_label("Switch trainee").click();
+    h.run();
+    open_manager_with(&mut h, "1357");
+    assert!(matches!(h.state().screen, Screen::Pin(_)));
+    assert!(h.query_by_label("That PIN is not right.").is_some());
+    assert!(h.state().roster.is_none(), "nothing was loaded");
+    assert!(h.query_by_label("Ivy").is_none(), "no trainee is shown");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Start(_)));
+}
+
+#[test]
+fn the_first_manager_pin_is_typed_twice_and_stored_only_as_a_hash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path());
+    h.get_by_label("Manager area").click();
+    h.run();
+    assert!(h.query_by_label("Set the manager PIN").is_some());
+    type_into(&mut h, "New PIN:", "2468");
+    type_into(&mut h, "The same PIN again:", "2469");
+    h.get_by_label("Set PIN").click();
+    h.run();
+    assert!(h.query_by_label_contains("The two PINs differ").is_some());
+    assert!(matches!(h.state().screen, Screen::Pin(_)));
+    type_into(&mut h, "New PIN:", "2468");
+    type_into(&mut h, "The same PIN again:", "2468");
+    h.get_by_label("Set PIN").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Manager(_)));
+    assert!(
+        h.query_by_label_contains("No trainees yet").is_some(),
+        "a clear empty state"
+    );
+
+    let file = std::fs::read_to_string(dir.path().join("access.ron")).expect("read");
+    assert!(!file.contains("2468"), "never the PIN itself");
+    assert!(file.contains("$argon2id$"), "a salted argon2 hash");
+    let access = Access::load(dir.path()).expect("load");
+    assert!(access.check(Role::Manager, "2468"));
+    assert!(!access.check(Role::Manager, "2469"));
+    assert!(
+        access.check(Role::Trainer, "2468"),
+        "the manager PIN opens the trainer area too"
+    );
+}
+
+#[test]
+fn a_trainee_pin_keeps_others_out_of_that_profile() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path());
+    sign_up(&mut h, "Ana");
+    h.get_by_label("My progress").click();
+    h.run();
+    h.get_by_label("Protect my profile with a PIN").click();
+    h.run();
+    type_into(&mut h, "New PIN (4-12 digits):", "8642");
+    type_into(&mut h, "The same PIN again:", "8642");
+    h.get_by_label("Save my PIN").click();
+    h.run();
+    assert!(h.query_by_label_contains("Your PIN is saved").is_some());
+    h.get_by_label("Back to library").click();
+    h.run();
+    h.get_by_label("Switch trainee").click();
+    h.run();
+
+    h.get_by_label("Ana").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Pin(_)));
+    type_into(&mut h, "PIN:", "1111");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.query_by_label("That PIN is not right.").is_some());
+    assert!(h.state().trainee.is_none(), "not signed in");
+
+    type_into(&mut h, "PIN:", "8642");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Library));
+    assert_eq!(
+        h.state().trainee.as_ref().map(|t| t.name.as_str()),
+        Some("Ana")
+    );
+}
+
+/// A data dir with made-up trainees and attempts, and the manager PIN 2468.
+fn demo_dir(trainees: usize, attempts: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = turnaround::library::Library::load(None);
+    let mut store = turnaround::progress::FsStore::new(dir.path());
+    let spec = turnaround::demo::DemoSpec {
+        trainees,
+        attempts,
+        seed: 5,
+        now_ms: 1_790_000_000_000,
+    };
+    turnaround::demo::generate(&mut store, &library, &spec, &mut |_| {}).expect("demo data");
+    set_manager_pin(dir.path(), "2468");
+    dir
+}
+
+#[test]
+fn the_trainee_list_sorts_and_filters_and_every_tab_opens() {
+    let dir = demo_dir(6, 90);
+    let mut h = app(dir.path());
+    open_manager_with(&mut h, "2468");
+    let roster = h.state().roster.clone().expect("loaded");
+    assert_eq!(roster.trainees.len(), 6);
+    assert_eq!(
+        roster.rows.iter().map(Vec::len).sum::<usize>(),
+        90,
+        "every attempt is in the rows"
+    );
+
+    // Sorted by average, highest first: the rows appear in that order on screen.
+    h.get_by_label("Average").click();
+    h.run();
+    let mut by_average = roster.overviews.clone();
+    by_average.sort_by(|a, b| {
+        let avg = |o: &turnaround::report::TraineeOverview| o.average.map_or(-1.0, |s| s.overall);
+        avg(b).total_cmp(&avg(a))
+    });
+    let top = h.get_by_label(&by_average[0].name).rect().top();
+    let bottom = h.get_by_label(&by_average[5].name).rect().top();
+    assert!(top < bottom, "highest average first");
+    h.get_by_label("Average").click();
+    h.run();
+    let top = h.get_by_label(&by_average[0].name).rect().top();
+    let bottom = h.get_by_label(&by_average[5].name).rect().top();
+    assert!(top > bottom, "a second click reverses");
+
+    let name = roster.trainees[2].name.clone();
+    type_into(&mut h, "Filter by name:", &name[..3]);
+    assert!(h.query_by_label(&name).is_some());
+    assert!(
+        h.query_by_label(&roster.trainees[0].name).is_none(),
+        "others are filtered out"
+    );
+
+    h.get_by_label("Cohort").click();
+    h.run();
+    assert!(
+        h.query_by_label("The turns most trainees get wrong")
+            .is_some()
+    );
+    let cohort = &roster.cohort;
+    assert!(!cohort.scenarios.is_empty());
+    let s = &cohort.scenarios[0];
+    assert!(
+        h.query_by_label(&format!(
+            "{} / {} / {}",
+            s.outcomes[0], s.outcomes[1], s.outcomes[2]
+        ))
+        .is_some(),
+        "the spread of outcomes is shown"
+    );
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(h.query_by_label("Export attempts").is_some());
+    h.get_by_label("Settings").click();
+    h.run();
+    assert!(h.query_by_label("Save PIN").is_some());
+}
+
+#[test]
+fn an_export_runs_in_the_background_and_writes_every_attempt() {
+    let dir = demo_dir(4, 40);
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path());
+    open_manager_with(&mut h, "2468");
+    h.get_by_label("Export").click();
+    h.run();
+    let field = h.get_by_role_and_label(
+        eframe::egui::accesskit::Role::TextInput,
+        "Save into folder:",
+    );
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(
+        eframe::egui::accesskit::Role::TextInput,
+        "Save into folder:",
+    )
+    .type_text(&out.path().display().to_string());
+    h.run();
+    h.get_by_label("Export attempts").click();
+    h.run();
+    for _ in 0..200 {
+        if !matches!(
+            h.state().export,
+            turnaround::ui::manager::ExportStatus::Running { .. }
+        ) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run();
+    }
+    let status = h.state().export.clone();
+    let turnaround::ui::manager::ExportStatus::Finished(message) = status else {
+        panic!("the export did not finish: {status:?}");
+    };
+    assert!(message.starts_with("Exported 40 rows"), "{message}");
+    let files: Vec<_> = std::fs::read_dir(out.path())
+        .expect("read")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(files.len(), 1, "one CSV, no temp file left: {files:?}");
+    let mut reader = csv::Reader::from_path(&files[0]).expect("csv");
+    assert_eq!(reader.records().count(), 40);
+}

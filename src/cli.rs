@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+mod bench_views;
 mod manage;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -40,6 +41,10 @@ pub struct Cli {
     /// Open the start screen, print `first frame: N ms` (from the start of main) and exit.
     #[arg(long)]
     pub measure_startup: bool,
+    /// Open the app, unlock the manager area with TURNAROUND_MANAGER_PIN, print
+    /// `manager list: N ms` (from the start of main to the list presented) and exit.
+    #[arg(long)]
+    pub measure_manager: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -71,6 +76,17 @@ pub enum Command {
         /// How long to keep scoring, in seconds.
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure the manager's views headlessly: time to unlock (load every trainee's rows)
+    /// and the app's CPU time per frame (UI and tessellation) on the trainee list, the
+    /// busiest trainee's detail and the cohort. Needs the manager PIN.
+    BenchViews {
+        /// Frames to time per view.
+        #[arg(long, default_value_t = 200)]
+        frames: usize,
         /// Print the figures as JSON.
         #[arg(long)]
         json: bool,
@@ -166,6 +182,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             attempts,
             seed,
         } => demo_data(cli, *trainees, *attempts, *seed),
+        Command::BenchViews { frames, json } => bench_views::run(cli, *frames, *json),
         Command::Report {
             csv,
             turns,
@@ -784,7 +801,7 @@ fn demo_data(cli: &Cli, trainees: usize, attempts: usize, seed: u64) -> i32 {
         now_ms: unix_ms(),
     };
     let result = crate::demo::generate(&mut store, &library, &spec, &mut |n| {
-        if n % 1000 == 0 || n == attempts {
+        if n % 100 == 0 || n == attempts {
             eprintln!("demo data: {n} of {attempts} attempts written");
         }
     });

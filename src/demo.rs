@@ -58,7 +58,7 @@ fn name(i: usize) -> String {
     format!(
         "{} {}{suffix}",
         FIRST[i % FIRST.len()],
-        LAST[(i / FIRST.len() + i) % LAST.len()]
+        LAST[(i / FIRST.len() + i % FIRST.len()) % LAST.len()]
     )
 }
 
@@ -169,6 +169,12 @@ mod tests {
         assert_eq!(last, 12, "progress reports every attempt");
         let trainees = store.trainees().expect("trainees");
         (store, trainees)
+    }
+
+    #[test]
+    fn made_up_names_are_all_different() {
+        let names: std::collections::BTreeSet<String> = (0..500).map(name).collect();
+        assert_eq!(names.len(), 500);
     }
 
     #[test]

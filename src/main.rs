@@ -24,7 +24,10 @@ fn main() {
             let config = AppConfig {
                 data_dir: cli.data_dir(),
                 trainer_scenarios: cli.trainer_scenarios(),
-                measure_startup: cli.measure_startup.then_some(started),
+                measure_startup: (cli.measure_startup || cli.measure_manager).then_some(started),
+                measure_manager_pin: cli.measure_manager.then(|| {
+                    std::env::var(turnaround::access::MANAGER_PIN_ENV).unwrap_or_default()
+                }),
             };
             match app::run(config) {
                 Ok(()) => cli::EXIT_OK,

@@ -20,7 +20,7 @@ use thiserror::Error;
 
 use crate::engine::{Debrief, Entry, Input};
 
-pub use index::AttemptRow;
+pub use index::{AttemptRow, AttemptTurns, TurnRow};
 pub use summary::{ProgressSummary, TrendPoint, summarise};
 
 /// The attempt and profile file-format version. Files of every older version still load:
@@ -255,6 +255,14 @@ pub trait ProgressStore {
             .map(|a| AttemptRow::of(a, &a.file_name()))
             .collect())
     }
+    /// A trainee's replies per attempt, oldest first: what the turns export needs.
+    fn turns(&mut self, trainee_id: &str) -> Result<Vec<AttemptTurns>, StoreError> {
+        Ok(self
+            .attempts(trainee_id)?
+            .iter()
+            .map(|a| AttemptTurns::of(a, &a.file_name()))
+            .collect())
+    }
     /// One attempt in full, by its row's key.
     fn attempt(
         &mut self,
@@ -441,6 +449,40 @@ impl FsStore {
         }
     }
 
+    /// A cache's entries for a trainee, brought up to date with the attempt files.
+    fn cached<T: index::Cached>(&mut self, trainee_id: &str) -> Result<Vec<T>, StoreError> {
+        let folder = self.root.join(trainee_id);
+        let dir = folder.join("attempts");
+        let files = index::attempt_files(&dir).map_err(Self::io(&dir))?;
+        let path = folder.join(T::FILE);
+        let (mut cached, mut dirty) = index::load::<T>(&path);
+        let mut entries = Vec::with_capacity(files.len());
+        for file in &files {
+            let key = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let Some(entry) = cached.remove(&key) {
+                entries.push(entry);
+            } else if let Some(a) = self.read::<AttemptRecord>(file) {
+                entries.push(T::derive(&a, &key));
+                dirty = true;
+            }
+        }
+        // Entries left over are for files that vanished or were set aside.
+        dirty |= !cached.is_empty();
+        entries.sort_by(|a, b| {
+            a.finished_ms()
+                .cmp(&b.finished_ms())
+                .then_with(|| a.key().cmp(b.key()))
+        });
+        if dirty && !files.is_empty() {
+            // A cache: failing to write it costs time on the next read, never an attempt.
+            let _ = index::save(&path, &entries);
+        }
+        Ok(entries)
+    }
+
     /// Moves a damaged file aside with a timestamp, so it is kept but never overwritten.
     fn move_aside(&mut self, path: &Path, reason: String) {
         let stamp = std::time::SystemTime::now()
@@ -554,7 +596,23 @@ impl ProgressStore for FsStore {
             ));
             n += 1;
         }
-        write_atomic(&path, to_ron(attempt).as_bytes()).map_err(Self::io(&path))
+        write_atomic(&path, to_ron(attempt).as_bytes()).map_err(Self::io(&path))?;
+        // Keep the caches current with one appended line each. They are derived data:
+        // a failure here is repaired by the next read, so it does not fail the save.
+        let key = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let first = index::attempt_files(&attempts).is_ok_and(|f| f.len() == 1);
+        let row = AttemptRow::of(attempt, &key);
+        let _ = index::append(&dir.join(<AttemptRow as index::Cached>::FILE), &row, first);
+        let turns = AttemptTurns::of(attempt, &key);
+        let _ = index::append(
+            &dir.join(<AttemptTurns as index::Cached>::FILE),
+            &turns,
+            first,
+        );
+        Ok(())
     }
 
     fn update_trainee(&mut self, trainee: &Trainee) -> Result<(), StoreError> {
@@ -574,34 +632,11 @@ impl ProgressStore for FsStore {
     }
 
     fn rows(&mut self, trainee_id: &str) -> Result<Vec<AttemptRow>, StoreError> {
-        let folder = self.root.join(trainee_id);
-        let dir = folder.join("attempts");
-        let files = index::attempt_files(&dir).map_err(Self::io(&dir))?;
-        let index_path = folder.join(index::INDEX_FILE);
-        let mut cached = index::load(&index_path);
-        let mut rows = Vec::with_capacity(files.len());
-        let mut added = false;
-        for file in &files {
-            let key = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if let Some(row) = cached.remove(&key) {
-                rows.push(row);
-            } else if let Some(a) = self.read::<AttemptRecord>(file) {
-                rows.push(AttemptRow::of(&a, &key));
-                added = true;
-            }
-        }
-        // Rows left over are for files that vanished or were set aside.
-        let pruned = !cached.is_empty();
-        rows.sort_by(|a, b| a.finished_ms.cmp(&b.finished_ms).then(a.key.cmp(&b.key)));
-        if added || pruned {
-            // The index is a cache: failing to write it costs time on the next read,
-            // never an attempt, so the rows are still returned.
-            let _ = index::save(&index_path, &rows);
-        }
-        Ok(rows)
+        self.cached(trainee_id)
+    }
+
+    fn turns(&mut self, trainee_id: &str) -> Result<Vec<AttemptTurns>, StoreError> {
+        self.cached(trainee_id)
     }
 
     fn attempt(

@@ -10,10 +10,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::engine::{Entry, Reply};
-use crate::progress::{AttemptKind, AttemptRecord, AttemptRow, ProgressStore, StoreError, Trainee};
+use crate::progress::{AttemptKind, AttemptRow, AttemptTurns, ProgressStore, StoreError, Trainee};
 use crate::scenario::{Dimension, Outcome};
-use crate::scoring::Effect;
 
 /// A turn's mean score below this counts as getting it wrong.
 pub const WRONG_BELOW: u8 = 50;
@@ -351,7 +349,7 @@ pub fn write_csv<W: Write>(
                 }
             }
             CsvKind::Turns => {
-                for a in store.attempts(&t.id)? {
+                for a in store.turns(&t.id)? {
                     rows_written += write_turns(&mut csv, t, &a)?;
                 }
             }
@@ -390,50 +388,32 @@ fn attempt_record(t: &Trainee, r: &AttemptRow) -> Vec<String> {
 fn write_turns<W: Write>(
     csv: &mut csv::Writer<W>,
     t: &Trainee,
-    a: &AttemptRecord,
+    a: &AttemptTurns,
 ) -> Result<usize, csv::Error> {
-    let mut n = 0;
-    for e in &a.transcript {
-        let Entry::Trainee(turn) = e else { continue };
-        n += 1;
-        let (reply_kind, reply) = match &turn.reply {
-            Reply::Choice { text, .. } => ("choice", text.as_str()),
-            Reply::Text { text } => ("typed", text.as_str()),
-        };
-        let evidence: Vec<String> = turn
-            .evidence
-            .iter()
-            .map(|e| {
-                let sign = match e.effect {
-                    Effect::Plus => '+',
-                    Effect::Minus => '-',
-                };
-                format!("{sign} {}: \"{}\"", e.reason, e.text)
-            })
-            .collect();
+    let finished = iso_utc(a.finished_ms);
+    for (n, turn) in a.turns.iter().enumerate() {
         csv.write_record([
             t.id.as_str(),
             t.name.as_str(),
-            a.about.scenario_id.as_str(),
-            &iso_utc(a.finished_ms),
-            kind_label(a.about.kind),
-            &n.to_string(),
+            a.scenario_id.as_str(),
+            &finished,
+            kind_label(a.kind),
+            &(n + 1).to_string(),
             turn.node.as_str(),
-            reply_kind,
-            reply,
-            &turn.levels.active_listening.to_string(),
-            &turn.levels.ownership.to_string(),
-            &turn.levels.exceeding_expectations.to_string(),
+            turn.reply_kind.as_str(),
+            turn.reply.as_str(),
+            &turn.levels[0].to_string(),
+            &turn.levels[1].to_string(),
+            &turn.levels[2].to_string(),
             &format!("{:.1}", turn.scores[0]),
             &format!("{:.1}", turn.scores[1]),
             &format!("{:.1}", turn.scores[2]),
             &turn.response_ms.to_string(),
-            &evidence.join("; "),
+            turn.evidence.as_str(),
         ])?;
     }
-    Ok(n)
+    Ok(a.turns.len())
 }
-
 /// Everything the manager's views show, loaded once when the manager area opens.
 #[derive(Debug, Clone, Default)]
 pub struct Roster {

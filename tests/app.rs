@@ -20,6 +20,7 @@ pub(crate) fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
                     data_dir: dir.clone(),
                     trainer_scenarios: dir.join("scenarios"),
                     measure_startup: None,
+                    measure_manager_pin: None,
                 },
                 UiSettings::default(),
                 Box::new(FsStore::new(&dir)),

@@ -64,7 +64,13 @@ fn several_processes_playing_at_once_lose_nothing_and_share_one_trainee() {
 #[test]
 fn killing_a_writer_mid_save_never_leaves_a_torn_file() {
     let dir = tempfile::tempdir().expect("tempdir");
+    let logs = tempfile::tempdir().expect("tempdir");
+    // The writer reports "demo data: N of ..." after every 100th attempt it has saved:
+    // those attempts were acknowledged, so they must all be there after the kills.
+    let mut acknowledged = 0;
     for round in 0..6u64 {
+        let log_path = logs.path().join(format!("round-{round}.log"));
+        let log = std::fs::File::create(&log_path).expect("log");
         let mut child = bin()
             .args([
                 "demo-data",
@@ -77,13 +83,20 @@ fn killing_a_writer_mid_save_never_leaves_a_torn_file() {
             ])
             .env("TURNAROUND_DATA_DIR", dir.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("spawn");
         // Let it write for a while, then kill it without warning (SIGKILL on Unix).
-        std::thread::sleep(Duration::from_millis(150 + round * 70));
+        std::thread::sleep(Duration::from_millis(300 + round * 100));
         child.kill().expect("kill");
         let _ = child.wait();
+        let said = std::fs::read_to_string(&log_path).expect("read log");
+        acknowledged += said
+            .lines()
+            .filter_map(|l| l.strip_prefix("demo data: "))
+            .filter_map(|l| l.split(' ').next()?.parse::<usize>().ok())
+            .max()
+            .unwrap_or(0);
     }
     let mut store = FsStore::new(dir.path());
     let trainees = store.trainees().expect("trainees");
@@ -94,11 +107,21 @@ fn killing_a_writer_mid_save_never_leaves_a_torn_file() {
     );
     let mut total = 0;
     for t in &trainees {
-        total += store.attempts(&t.id).expect("attempts").len();
+        let on_disk = store.attempts(&t.id).expect("attempts").len();
+        assert_eq!(
+            store.rows(&t.id).expect("rows").len(),
+            on_disk,
+            "the index caught up with every attempt despite the kills"
+        );
+        total += on_disk;
     }
     assert!(
-        total > 0,
-        "the writers got some attempts saved before they were killed"
+        acknowledged > 0,
+        "the writers reported saved attempts before they were killed"
+    );
+    assert!(
+        total >= acknowledged,
+        "every acknowledged attempt survived: {total} on disk, {acknowledged} acknowledged"
     );
     assert!(
         store.set_aside().is_empty(),

@@ -269,51 +269,74 @@ fn files_from_format_1_are_migrated_on_read_and_left_as_they_were() {
 }
 
 #[test]
-fn the_index_follows_the_attempt_files_and_is_rebuilt_when_damaged() {
+fn the_caches_follow_the_attempt_files_and_are_rebuilt_when_damaged() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = FsStore::new(dir.path());
     let t = store.add_trainee("Ro", 5).expect("add");
+    let folder = dir.path().join("trainees").join(&t.id);
     let a = attempt(&t.id, 1_000, 0);
     let b = attempt(&t.id, 2_000, 1);
+    let c = attempt(&t.id, 3_000, 0);
     store.save_attempt(&a).expect("save");
-    let rows = store.rows(&t.id).expect("rows");
-    assert_eq!(rows, vec![AttemptRow::of(&a, &a.file_name())]);
-    let index = dir.path().join("trainees").join(&t.id).join("index.json");
-    assert!(index.is_file(), "the index was written");
+    let index = folder.join("index.jsonl");
+    let turns = folder.join("turns.jsonl");
+    assert!(
+        index.is_file() && turns.is_file(),
+        "the first save starts both caches"
+    );
+    assert_eq!(
+        store.rows(&t.id).expect("rows"),
+        vec![AttemptRow::of(&a, &a.file_name())]
+    );
 
-    // A second process adds an attempt: the index picks it up.
+    // Another process saves: one line is appended to each cache, nothing rewritten.
+    let before = std::fs::read_to_string(&index).expect("read");
     FsStore::new(dir.path()).save_attempt(&b).expect("save");
+    let after = std::fs::read_to_string(&index).expect("read");
+    assert!(after.starts_with(&before) && after.lines().count() == before.lines().count() + 1);
     let rows = FsStore::new(dir.path()).rows(&t.id).expect("rows");
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[1].overall, b.debrief.overall);
     assert_eq!(rows[1].turns.len(), b.debrief.mood_track.len() - 1);
 
-    // A file that vanishes leaves the index.
-    let first = dir
-        .path()
-        .join("trainees")
-        .join(&t.id)
-        .join("attempts")
-        .join(a.file_name());
-    std::fs::remove_file(first).expect("remove");
-    let rows = FsStore::new(dir.path()).rows(&t.id).expect("rows");
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].finished_ms, 2_000);
-
-    // A damaged index is only a cache: rebuilt, nothing set aside.
-    std::fs::write(&index, b"{ not json").expect("write");
+    // A torn append (a crash mid-line) and a file the caches never heard of: both are
+    // derived again from the attempt files.
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&index)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\"key\":\"tor"))
+        .expect("append");
+    std::fs::write(
+        folder.join("attempts").join(c.file_name()),
+        ron::ser::to_string(&c).expect("ron"),
+    )
+    .expect("write");
     let mut again = FsStore::new(dir.path());
-    assert_eq!(again.rows(&t.id).expect("rows"), rows);
-    assert!(again.set_aside().is_empty());
+    let rows = again.rows(&t.id).expect("rows");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2], AttemptRow::of(&c, &c.file_name()));
+    assert!(again.set_aside().is_empty(), "a cache is never set aside");
     assert!(
-        std::fs::read_to_string(&index)
+        !std::fs::read_to_string(&index)
             .expect("read")
-            .contains("\"rows\"")
+            .contains("\"tor"),
+        "the cache was rewritten clean"
     );
+    let per_attempt = again.turns(&t.id).expect("turns");
+    assert_eq!(per_attempt.len(), 3);
+    assert_eq!(per_attempt[2].turns.len(), rows[2].turns.len());
+
+    // A file that vanishes leaves the caches; a deleted cache is rebuilt.
+    std::fs::remove_file(folder.join("attempts").join(a.file_name())).expect("remove");
+    std::fs::remove_file(&turns).expect("remove");
+    let mut again = FsStore::new(dir.path());
+    assert_eq!(again.rows(&t.id).expect("rows").len(), 2);
+    assert_eq!(again.turns(&t.id).expect("turns").len(), 2);
+    assert!(turns.is_file(), "rebuilt");
 
     // Rows and the full attempt agree, through the key.
     let full = again
-        .attempt(&t.id, &rows[0].key)
+        .attempt(&t.id, &rows[1].key)
         .expect("read")
         .expect("found");
     assert_eq!(full, b);

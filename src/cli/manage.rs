@@ -24,7 +24,7 @@ fn prompt(question: &str) -> Option<String> {
 }
 
 /// The PIN from `env`, else asked for.
-fn pin_from(env: &str, question: &str) -> Option<String> {
+pub(super) fn pin_from(env: &str, question: &str) -> Option<String> {
     std::env::var(env)
         .ok()
         .filter(|p| !p.is_empty())

@@ -84,6 +84,7 @@ struct ExportJob {
     total: usize,
     cancel: Arc<std::sync::atomic::AtomicBool>,
     handle: std::thread::JoinHandle<Result<usize, crate::report::ExportError>>,
+    started: Instant,
 }
 
 /// The running app.
@@ -648,6 +649,7 @@ impl TurnaroundApp {
             total,
             cancel,
             handle,
+            started: Instant::now(),
         });
     }
 
@@ -666,9 +668,11 @@ impl TurnaroundApp {
             return;
         };
         self.export = match job.handle.join() {
-            Ok(Ok(rows)) => {
-                ExportStatus::Finished(format!("Exported {rows} rows to {}", job.path.display()))
-            }
+            Ok(Ok(rows)) => ExportStatus::Finished(format!(
+                "Exported {rows} rows to {} in {:.1} s",
+                job.path.display(),
+                job.started.elapsed().as_secs_f64()
+            )),
             Ok(Err(crate::report::ExportError::Cancelled)) => {
                 ExportStatus::Failed("The export was cancelled; no file was written.".into())
             }

@@ -5,11 +5,11 @@
 use std::path::PathBuf;
 
 use eframe::egui;
-use egui_plot::{Legend, Line, Plot, PlotPoints};
+use egui_plot::{Line, Plot, PlotPoints};
 
 use super::Command;
 use super::debrief::transcript_ui;
-use super::style::score_colour;
+use super::style::{dimension_colour, score_colour};
 use crate::access::Role;
 use crate::library::Library;
 use crate::progress::{AttemptKind, AttemptRecord, AttemptRow};
@@ -212,7 +212,7 @@ impl ManagerView {
             .on_hover_text("Sort by this column; click again to reverse");
         if self.sort == key {
             // A painted triangle: the bundled fonts have no arrow glyphs.
-            let c = egui::pos2(response.rect.right() - 8.0, response.rect.center().y);
+            let c = egui::pos2(response.rect.right() + 7.0, response.rect.center().y);
             let (tip, base) = if self.descending {
                 (4.0, -4.0)
             } else {
@@ -603,13 +603,19 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
         .iter()
         .filter(|r| r.kind == AttemptKind::Assessment)
         .collect();
-    ui.label(egui::RichText::new("Each dimension over their assessment attempts").strong());
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("Each dimension over their assessment attempts:").strong());
+        // The key sits above the chart so that it never hides a line.
+        for d in Dimension::ALL {
+            ui.colored_label(dimension_colour(ui, d), format!("— {}", d.label()));
+        }
+    });
     if assessed.is_empty() {
         ui.label("Only practice attempts so far; the chart shows assessments.");
         return;
     }
+    let colours = Dimension::ALL.map(|d| dimension_colour(ui, d));
     Plot::new("trainee_history")
-        .legend(Legend::default())
         .height(220.0)
         .include_y(0.0)
         .include_y(100.0)
@@ -623,7 +629,12 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
                     .enumerate()
                     .map(|(i, r)| [(i + 1) as f64, r.scores.get(d)])
                     .collect();
-                plot.line(Line::new(d.label(), PlotPoints::from(points)).width(2.0));
+                let colour = colours[d.index()];
+                plot.line(
+                    Line::new(d.label(), PlotPoints::from(points))
+                        .color(colour)
+                        .width(2.0),
+                );
             }
         });
 }
@@ -699,21 +710,47 @@ fn cohort_ui(ui: &mut egui::Ui, data: &ManagerData<'_>) {
                 .striped(true)
                 .spacing([14.0, 6.0])
                 .show(ui, |ui| {
+                    for h in [
+                        "Trainees wrong",
+                        "Scenario",
+                        "After the customer said",
+                        "Mean score",
+                    ] {
+                        ui.label(egui::RichText::new(h).strong());
+                    }
+                    ui.end_row();
                     for t in cohort.hard_turns.iter().take(12) {
-                        ui.label(format!("{:.0}% of trainees", t.wrong_share() * 100.0))
-                            .on_hover_text(format!(
-                                "{} of the {} trainees who reached it",
-                                t.wrong, t.reached
-                            ));
+                        ui.label(format!(
+                            "{} of {} ({:.0}%)",
+                            t.wrong,
+                            t.reached,
+                            t.wrong_share() * 100.0
+                        ))
+                        .on_hover_text(format!(
+                            "{} of the {} trainees who reached this turn average below {} there",
+                            t.wrong,
+                            t.reached,
+                            crate::report::WRONG_BELOW
+                        ));
                         ui.label(title(&t.scenario_id));
                         let said = data
                             .library
                             .get(&t.scenario_id)
                             .and_then(|e| line_before(&e.scenario, &t.node))
                             .unwrap_or_else(|| format!("turn `{}`", t.node));
-                        ui.add(egui::Label::new(format!("after “{said}”")).truncate())
-                            .on_hover_text(&said);
-                        ui.label(format!("mean {:.0}", t.mean_score));
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(440.0, 20.0),
+                            egui::Layout::left_to_right(egui::Align::Center),
+                            |ui| {
+                                ui.set_width(440.0);
+                                ui.add(egui::Label::new(format!("“{said}”")).truncate())
+                                    .on_hover_text(&said);
+                            },
+                        );
+                        ui.colored_label(
+                            score_colour(ui, t.mean_score),
+                            format!("{:.0}", t.mean_score),
+                        );
                         ui.end_row();
                     }
                 });

@@ -2,10 +2,10 @@
 //! streaks, and what to practise next.
 
 use eframe::egui;
-use egui_plot::{Legend, Line, Plot, PlotPoints};
+use egui_plot::{Line, Plot, PlotPoints};
 
 use super::Command;
-use super::style::score_colour;
+use super::style::{dimension_colour, score_colour};
 use crate::library::Library;
 use crate::progress::ProgressSummary;
 use crate::scenario::Dimension;
@@ -74,10 +74,15 @@ impl MyProgressView {
                 });
             }
             ui.add_space(8.0);
-            ui.label(egui::RichText::new("Scores over your attempts").strong());
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new("Scores over your attempts:").strong());
+                for d in Dimension::ALL {
+                    ui.colored_label(dimension_colour(ui, d), format!("— {}", d.label()));
+                }
+            });
+            let colours = Dimension::ALL.map(|d| dimension_colour(ui, d));
             Plot::new("trend")
                 .height(220.0)
-                .legend(Legend::default())
                 .include_y(0.0)
                 .include_y(100.0)
                 .allow_drag(false)
@@ -93,7 +98,11 @@ impl MyProgressView {
                             .enumerate()
                             .map(|(i, p)| [(i + 1) as f64, p.scores[d.index()]])
                             .collect();
-                        plot.line(Line::new(d.label(), PlotPoints::from(points)).width(2.0));
+                        plot.line(
+                            Line::new(d.label(), PlotPoints::from(points))
+                                .color(colours[d.index()])
+                                .width(2.0),
+                        );
                     }
                 });
             ui.add_space(8.0);

@@ -74,3 +74,17 @@ pub fn score_colour(ui: &egui::Ui, score: f64) -> egui::Color32 {
         (false, false, false) => egui::Color32::from_rgb(170, 30, 30),
     }
 }
+
+/// Each dimension's line colour in charts, readable on both themes and distinct from the
+/// green, amber and red of scores.
+pub fn dimension_colour(ui: &egui::Ui, d: crate::scenario::Dimension) -> egui::Color32 {
+    use crate::scenario::Dimension;
+    match (d, ui.visuals().dark_mode) {
+        (Dimension::ActiveListening, true) => egui::Color32::from_rgb(100, 170, 255),
+        (Dimension::ActiveListening, false) => egui::Color32::from_rgb(20, 90, 200),
+        (Dimension::Ownership, true) => egui::Color32::from_rgb(240, 150, 60),
+        (Dimension::Ownership, false) => egui::Color32::from_rgb(190, 90, 0),
+        (Dimension::ExceedingExpectations, true) => egui::Color32::from_rgb(200, 130, 240),
+        (Dimension::ExceedingExpectations, false) => egui::Color32::from_rgb(130, 50, 180),
+    }
+}

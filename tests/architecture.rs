@@ -1,11 +1,13 @@
-//! The core stays sans-IO and GUI-free: `scenario`, `engine` (and later `scoring` and
-//! `progress`) must not import egui, eframe or rodio.
+//! The core stays sans-IO and GUI-free: `scenario`, `engine`, `scoring`, `progress`,
+//! `report` and `access` must not import egui, eframe or rodio.
 
 use std::path::Path;
 
 use crate::util::root;
 
-const CORE: &[&str] = &["scenario", "engine", "scoring", "progress"];
+const CORE: &[&str] = &[
+    "scenario", "engine", "scoring", "progress", "report", "access",
+];
 const FORBIDDEN: &[&str] = &[
     "egui",
     "eframe",

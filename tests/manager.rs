@@ -306,3 +306,15 @@ fn an_export_runs_in_the_background_and_writes_every_attempt() {
     let mut reader = csv::Reader::from_path(&files[0]).expect("csv");
     assert_eq!(reader.records().count(), 40);
 }
+
+#[test]
+fn a_long_list_of_profiles_can_be_narrowed_on_the_start_screen() {
+    let dir = demo_dir(12, 12);
+    let mut h = app(dir.path());
+    assert!(h.query_by_label("Aisha Adeyemi").is_some());
+    type_into(&mut h, "Find your name:", "chlo");
+    assert!(h.query_by_label("Chloe Chen").is_some());
+    assert!(h.query_by_label("Aisha Adeyemi").is_none());
+    type_into(&mut h, "Find your name:", "zzz");
+    assert!(h.query_by_label_contains("Nobody called").is_some());
+}

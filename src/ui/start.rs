@@ -9,6 +9,8 @@ use crate::progress::Trainee;
 #[derive(Debug, Default)]
 pub struct StartView {
     pub new_name: String,
+    /// Narrows a long list of profiles.
+    pub find: String,
 }
 
 impl StartView {
@@ -27,10 +29,32 @@ impl StartView {
             if trainees.is_empty() {
                 ui.label("No trainees yet. Create your profile on the right to begin.");
             }
+            if trainees.len() > 8 {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Find your name:");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.find)
+                            .hint_text("type part of it")
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(label.id);
+                });
+            }
+            let wanted = self.find.trim().to_lowercase();
+            let shown: Vec<&Trainee> = trainees
+                .iter()
+                .filter(|t| wanted.is_empty() || t.name.to_lowercase().contains(&wanted))
+                .collect();
+            if shown.is_empty() && !trainees.is_empty() {
+                ui.label(format!(
+                    "Nobody called \"{}\" yet. Create the profile on the right.",
+                    self.find.trim()
+                ));
+            }
             egui::ScrollArea::vertical()
                 .id_salt("trainees")
                 .show(ui, |ui| {
-                    for t in trainees {
+                    for t in shown {
                         if ui
                             .add_sized([280.0, 36.0], egui::Button::new(&t.name))
                             .on_hover_text("Continue as this trainee")

@@ -166,26 +166,11 @@ impl TurnaroundApp {
             notices.push(format!("Could not read trainee profiles: {e}"));
             Vec::new()
         });
-        for s in store.set_aside() {
-            notices.push(format!(
-                "A damaged file was set aside: {} → {} ({})",
-                s.original.display(),
-                s.moved_to.display(),
-                s.reason
-            ));
-        }
-        for s in store.skipped() {
-            notices.push(format!(
-                "A file was left untouched and not loaded: {} ({})",
-                s.path.display(),
-                s.reason
-            ));
-        }
         let access = Access::load(&config.data_dir).map_err(|e| e.to_string());
         if let Err(e) = &access {
             notices.push(e.clone());
         }
-        Self {
+        let mut app = Self {
             access,
             roster: None,
             manager_attempt: None,
@@ -213,7 +198,9 @@ impl TurnaroundApp {
             notices,
             frames: 0,
             style_applied: None,
-        }
+        };
+        app.report_store_problems();
+        app
     }
 
     fn now_ms(&self) -> u64 {
@@ -569,13 +556,23 @@ impl TurnaroundApp {
         self.report_store_problems();
     }
 
-    /// Notices for files set aside or skipped that have not been reported yet.
+    /// Notices for files set aside or left untouched that have not been reported yet.
     fn report_store_problems(&mut self) {
         for s in self.store.set_aside() {
             let n = format!(
                 "A damaged file was set aside: {} → {} ({})",
                 s.original.display(),
                 s.moved_to.display(),
+                s.reason
+            );
+            if !self.notices.contains(&n) {
+                self.notices.push(n);
+            }
+        }
+        for s in self.store.skipped() {
+            let n = format!(
+                "A file was left untouched and not loaded: {} ({})",
+                s.path.display(),
                 s.reason
             );
             if !self.notices.contains(&n) {

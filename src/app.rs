@@ -560,7 +560,7 @@ impl TurnaroundApp {
     fn report_store_problems(&mut self) {
         for s in self.store.set_aside() {
             let n = format!(
-                "A damaged file was set aside: {} → {} ({})",
+                "A damaged file was set aside: {} was moved to {} ({})",
                 s.original.display(),
                 s.moved_to.display(),
                 s.reason

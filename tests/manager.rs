@@ -318,3 +318,38 @@ fn a_long_list_of_profiles_can_be_narrowed_on_the_start_screen() {
     type_into(&mut h, "Find your name:", "zzz");
     assert!(h.query_by_label_contains("Nobody called").is_some());
 }
+
+#[test]
+fn a_damaged_attempt_is_set_aside_and_reported_when_the_manager_opens_the_records() {
+    let dir = demo_dir(2, 6);
+    let mut store = turnaround::progress::FsStore::new(dir.path());
+    use turnaround::progress::ProgressStore;
+    let trainee = store.trainees().expect("trainees")[0].clone();
+    let before = store.rows(&trainee.id).expect("rows").len();
+    let damaged = dir
+        .path()
+        .join("trainees")
+        .join(&trainee.id)
+        .join("attempts")
+        .join("0000000000001-x-1.ron");
+    std::fs::write(&damaged, "(format: 2, about: (trainee: \"half a fi").expect("write");
+
+    let mut h = app(dir.path());
+    open_manager_with(&mut h, "2468");
+    assert!(matches!(h.state().screen, Screen::Manager(_)));
+    assert!(
+        h.query_by_label_contains("A damaged file was set aside")
+            .is_some(),
+        "reported in the app: {:?}",
+        h.state().notices
+    );
+    let roster = h.state().roster.clone().expect("loaded");
+    let i = roster.position(&trainee.id).expect("listed");
+    assert_eq!(roster.rows[i].len(), before, "everything else still loads");
+    assert!(!damaged.exists(), "moved aside");
+    let kept = std::fs::read_dir(damaged.parent().expect("folder"))
+        .expect("read")
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().contains(".ron.corrupt-"));
+    assert!(kept, "kept beside the others, never deleted");
+}

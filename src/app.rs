@@ -23,7 +23,7 @@ use crate::ui::debrief::DebriefView;
 use crate::ui::library::LibraryView;
 use crate::ui::manager::{ExportStatus, ManagerData, ManagerView};
 use crate::ui::my_progress::MyProgressView;
-use crate::ui::pin::{Gate, PinView};
+use crate::ui::pin::{Gate, Mode, PinView, RecoveryCodeView};
 use crate::ui::play::PlayView;
 use crate::ui::practice::PracticeView;
 use crate::ui::start::StartView;
@@ -73,6 +73,8 @@ pub enum Screen {
     MyProgress(MyProgressView),
     /// A PIN is asked for before the manager area or a protected profile.
     Pin(PinView),
+    /// A new recovery code, shown once before the manager area opens.
+    RecoveryCode(RecoveryCodeView),
     Manager(ManagerView),
 }
 
@@ -339,9 +341,9 @@ impl TurnaroundApp {
                     name: t.name.clone(),
                 };
                 if t.pin.is_some() {
-                    self.screen = Screen::Pin(PinView::new(gate, false));
+                    self.screen = Screen::Pin(PinView::new(gate, Mode::Enter));
                 } else if self.trainee_pins_required() {
-                    self.screen = Screen::Pin(PinView::new(gate, true));
+                    self.screen = Screen::Pin(PinView::new(gate, Mode::Choose));
                 } else {
                     self.sign_in(t);
                 }
@@ -354,7 +356,7 @@ impl TurnaroundApp {
                             id: t.id.clone(),
                             name: t.name.clone(),
                         };
-                        self.screen = Screen::Pin(PinView::new(gate, true));
+                        self.screen = Screen::Pin(PinView::new(gate, Mode::Choose));
                     } else {
                         self.sign_in(t);
                     }
@@ -391,8 +393,12 @@ impl TurnaroundApp {
             }
             Command::OpenManager => match &self.access {
                 Ok(a) => {
-                    let choosing = !a.is_set(Role::Manager);
-                    self.screen = Screen::Pin(PinView::new(Gate::Manager, choosing));
+                    let mode = if a.is_set(Role::Manager) {
+                        Mode::Enter
+                    } else {
+                        Mode::Choose
+                    };
+                    self.screen = Screen::Pin(PinView::new(Gate::Manager, mode));
                 }
                 Err(e) => self.notices.push(e.clone()),
             },
@@ -416,18 +422,42 @@ impl TurnaroundApp {
                     job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
             }
-            Command::ChangePin { role, pin } => {
+            Command::ChangePin { role, current, pin } => {
+                let now = unix_ms();
                 let message = match &mut self.access {
-                    Ok(a) => match a.change_pin(role, &pin) {
-                        Ok(()) => format!("The {} PIN is saved.", role.label()),
-                        Err(e) => format!("Not saved: {e}."),
-                    },
+                    Ok(a) => {
+                        let result = match role {
+                            Role::Manager => a.change_manager_pin(&current, &pin, now),
+                            Role::Trainer => a.set_trainer_pin(&pin, now),
+                        };
+                        match result {
+                            Ok(()) => format!("The {} PIN is saved.", role.label()),
+                            Err(e) => format!("Not saved: {e}."),
+                        }
+                    }
                     Err(e) => e.clone(),
                 };
                 if let Screen::Manager(view) = &mut self.screen {
                     view.settings_message = Some(message);
                 }
             }
+            Command::RecoverPin { code, pin, confirm } => {
+                if pin != confirm {
+                    self.refuse_pin("The two PINs differ. Type the same PIN twice.");
+                    return;
+                }
+                let result = match &mut self.access {
+                    Ok(a) => a.reset_with_recovery_code(&code, &pin, unix_ms()),
+                    Err(e) => Err(access::AccessError::Refused(e.clone())),
+                };
+                match result {
+                    Ok(fresh) => {
+                        self.screen = Screen::RecoveryCode(RecoveryCodeView { code: fresh })
+                    }
+                    Err(e) => self.refuse_pin(&format!("{e}.")),
+                }
+            }
+            Command::RecoveryCodeKept => self.unlock_manager(),
             Command::RequireTraineePins(required) => {
                 if let Ok(a) = &mut self.access
                     && let Err(e) = a.require_trainee_pins(required)
@@ -490,25 +520,22 @@ impl TurnaroundApp {
             self.refuse_pin("The two PINs differ. Type the same PIN twice.");
             return;
         }
+        let now = unix_ms();
         match gate {
-            Gate::Manager => {
-                let result = match &mut self.access {
-                    Ok(a) if confirm.is_some() => {
-                        a.set_first_pin(Role::Manager, pin).map(|()| true)
-                    }
-                    Ok(a) => Ok(a.check(Role::Manager, pin)),
-                    Err(e) => {
-                        let e = e.clone();
-                        self.refuse_pin(&e);
-                        return;
-                    }
-                };
-                match result {
-                    Ok(true) => self.unlock_manager(),
-                    Ok(false) => self.refuse_pin("That PIN is not right."),
-                    Err(e) => self.refuse_pin(&format!("{e}.")),
+            Gate::Manager => match &mut self.access {
+                Err(e) => {
+                    let e = e.clone();
+                    self.refuse_pin(&e);
                 }
-            }
+                Ok(a) if confirm.is_some() => match a.set_first_manager_pin(pin, now) {
+                    Ok(code) => self.screen = Screen::RecoveryCode(RecoveryCodeView { code }),
+                    Err(e) => self.refuse_pin(&format!("{e}.")),
+                },
+                Ok(a) => match a.try_role(Role::Manager, pin, now).message() {
+                    None => self.unlock_manager(),
+                    Some(why) => self.refuse_pin(&why),
+                },
+            },
             Gate::Trainee { id, .. } => {
                 let Some(t) = self.trainees.iter().find(|t| t.id == id).cloned() else {
                     return;
@@ -523,10 +550,20 @@ impl TurnaroundApp {
                             self.refuse_pin(&message);
                         }
                     }
-                } else if t.pin.as_deref().is_some_and(|h| access::verify_pin(pin, h)) {
-                    self.sign_in(t);
-                } else {
-                    self.refuse_pin("That PIN is not right.");
+                    return;
+                }
+                let Some(hash) = t.pin.clone() else {
+                    return;
+                };
+                let verdict = match &mut self.access {
+                    Ok(a) => a.try_trainee(&t.id, pin, &hash, now),
+                    // Without a readable access file there is nowhere to count tries.
+                    Err(_) if access::verify_pin(pin, &hash) => access::Verdict::Open,
+                    Err(_) => access::Verdict::Wrong { wait_ms: 0 },
+                };
+                match verdict.message() {
+                    None => self.sign_in(t),
+                    Some(why) => self.refuse_pin(&why),
                 }
             }
         }
@@ -964,6 +1001,7 @@ impl TurnaroundApp {
                     None => Some(Command::BackToLibrary),
                 },
                 Screen::Pin(view) => view.ui(ui),
+                Screen::RecoveryCode(view) => view.ui(ui),
                 Screen::Manager(view) => match &self.roster {
                     Some(roster) => view.ui(
                         ui,

@@ -124,6 +124,10 @@ pub enum Command {
     SetPin {
         #[arg(value_enum)]
         role: PinRole,
+        /// Reset a forgotten manager PIN with the recovery code (asked for, or read from
+        /// TURNAROUND_RECOVERY_CODE).
+        #[arg(long)]
+        recovery: bool,
     },
     /// Play a scenario in the terminal: a choice turn reads a number, a free-text turn a line.
     Play {
@@ -197,12 +201,13 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                 json: *json,
             },
         ),
-        Command::SetPin { role } => manage::set_pin(
+        Command::SetPin { role, recovery } => manage::set_pin(
             cli,
             match role {
                 PinRole::Manager => crate::access::Role::Manager,
                 PinRole::Trainer => crate::access::Role::Trainer,
             },
+            *recovery,
         ),
         Command::Play {
             scenario,

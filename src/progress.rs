@@ -505,10 +505,11 @@ impl FsStore {
 }
 
 /// Writes `bytes` to `path` so that a crash leaves the old state or the new, never a torn
-/// file: a temp file in the same folder, fsync, rename, fsync the folder.
+/// file: a temp file in the same folder, fsync, rename, fsync the folder. The file is
+/// owner-only (the temp file is created 0600), and so are any folders it creates.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
+    crate::paths::create_private_dir(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
@@ -525,14 +526,16 @@ impl ProgressStore for FsStore {
     fn trainee_named(&mut self, name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
         // Two processes asking for a new name at once must not both create it: hold an
         // exclusive lock on the trainees folder's lock file while looking and creating.
-        fs::create_dir_all(&self.root).map_err(Self::io(&self.root))?;
+        crate::paths::create_private_dir(&self.root).map_err(Self::io(&self.root))?;
         let lock_path = self.root.join(".lock");
-        let lock = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(Self::io(&lock_path))?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let lock = options.open(&lock_path).map_err(Self::io(&lock_path))?;
         lock.lock().map_err(Self::io(&lock_path))?;
         let wanted = name.trim().to_lowercase();
         let found = self

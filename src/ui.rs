@@ -63,11 +63,21 @@ pub enum Command {
         path: std::path::PathBuf,
     },
     CancelExport,
-    /// Set or replace a role's PIN (in the manager area).
+    /// Set or replace a role's PIN (in the manager area); changing the manager PIN needs
+    /// the current one.
     ChangePin {
         role: crate::access::Role,
+        current: String,
         pin: String,
     },
+    /// Reset the manager PIN with the recovery code.
+    RecoverPin {
+        code: String,
+        pin: String,
+        confirm: String,
+    },
+    /// The person has noted the recovery code shown once.
+    RecoveryCodeKept,
     /// Require every trainee to have a PIN, or not.
     RequireTraineePins(bool),
     /// The signed-in trainee sets or changes their own PIN.

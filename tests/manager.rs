@@ -124,6 +124,13 @@ fn the_first_manager_pin_is_typed_twice_and_stored_only_as_a_hash() {
     type_into(&mut h, "The same PIN again:", "2468");
     h.get_by_label("Set PIN").click();
     h.run();
+    let Screen::RecoveryCode(shown) = &h.state().screen else {
+        panic!("the recovery code is shown once");
+    };
+    let code = shown.code.clone();
+    assert!(h.query_by_label(&code).is_some());
+    h.get_by_label("I have written it down").click();
+    h.run();
     assert!(matches!(h.state().screen, Screen::Manager(_)));
     assert!(
         h.query_by_label_contains("No trainees yet").is_some(),
@@ -132,6 +139,7 @@ fn the_first_manager_pin_is_typed_twice_and_stored_only_as_a_hash() {
 
     let file = std::fs::read_to_string(dir.path().join("access.ron")).expect("read");
     assert!(!file.contains("2468"), "never the PIN itself");
+    assert!(!file.contains(&code), "never the recovery code itself");
     assert!(file.contains("$argon2id$"), "a salted argon2 hash");
     let access = Access::load(dir.path()).expect("load");
     assert!(access.check(Role::Manager, "2468"));
@@ -352,4 +360,129 @@ fn a_damaged_attempt_is_set_aside_and_reported_when_the_manager_opens_the_record
         .filter_map(Result::ok)
         .any(|e| e.file_name().to_string_lossy().contains(".ron.corrupt-"));
     assert!(kept, "kept beside the others, never deleted");
+}
+
+#[test]
+fn wrong_pins_in_a_row_lock_the_gate_for_a_growing_delay_and_are_audited() {
+    use turnaround::access::{FIRST_DELAY_MS, Verdict};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut access = Access::load(dir.path()).expect("access");
+    access.set_first_manager_pin("2468", 0).expect("set");
+    let t0 = 1_000_000;
+    assert_eq!(
+        access.try_role(Role::Manager, "1111", t0),
+        Verdict::Wrong { wait_ms: 0 }
+    );
+    assert_eq!(
+        access.try_role(Role::Manager, "1112", t0),
+        Verdict::Wrong { wait_ms: 0 }
+    );
+    assert_eq!(
+        access.try_role(Role::Manager, "1113", t0),
+        Verdict::Wrong {
+            wait_ms: FIRST_DELAY_MS
+        },
+        "the third wrong try in a row starts the delay"
+    );
+    assert_eq!(
+        access.try_role(Role::Manager, "2468", t0 + 1_000),
+        Verdict::Locked {
+            wait_ms: FIRST_DELAY_MS - 1_000
+        },
+        "even the right PIN waits"
+    );
+    // The lockout is kept on disk: another process (or a restart) sees it too.
+    let mut reopened = Access::load(dir.path()).expect("access");
+    assert!(matches!(
+        reopened.try_role(Role::Manager, "2468", t0 + 2_000),
+        Verdict::Locked { .. }
+    ));
+    assert_eq!(
+        reopened.try_role(Role::Manager, "1114", t0 + FIRST_DELAY_MS),
+        Verdict::Wrong {
+            wait_ms: 2 * FIRST_DELAY_MS
+        },
+        "each further wrong try doubles the delay"
+    );
+    let later = t0 + 3 * FIRST_DELAY_MS;
+    assert_eq!(
+        reopened.try_role(Role::Manager, "2468", later),
+        Verdict::Open
+    );
+    assert_eq!(
+        reopened.try_role(Role::Manager, "1111", later),
+        Verdict::Wrong { wait_ms: 0 },
+        "a right PIN clears the count"
+    );
+
+    let (entries, bad) = turnaround::audit::AuditLog::new(dir.path()).entries();
+    assert_eq!(bad, 0);
+    let refused: Vec<&str> = entries
+        .iter()
+        .map(|e| e.action.as_str())
+        .filter(|a| a.starts_with("refused"))
+        .collect();
+    assert_eq!(refused.len(), 7, "every refusal is recorded: {refused:?}");
+    assert!(refused.iter().any(|a| a.contains("3 wrong in a row")));
+}
+
+#[test]
+fn the_app_shows_the_lockout_and_refuses_even_the_right_pin_until_it_ends() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    set_manager_pin(dir.path(), "2468");
+    let mut h = app(dir.path());
+    h.get_by_label("Manager area").click();
+    h.run();
+    for wrong in ["1111", "1112", "1113"] {
+        type_into(&mut h, "PIN:", wrong);
+        h.key_press(egui::Key::Enter);
+        h.run();
+    }
+    assert!(h.query_by_label_contains("Too many wrong tries").is_some());
+    type_into(&mut h, "PIN:", "2468");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Pin(_)), "still locked");
+    assert!(h.state().roster.is_none());
+}
+
+#[test]
+fn a_forgotten_manager_pin_is_reset_with_the_recovery_code_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let code = Access::load(dir.path())
+        .expect("access")
+        .set_first_manager_pin("2468", 0)
+        .expect("set");
+    let mut h = app(dir.path());
+    h.get_by_label("Manager area").click();
+    h.run();
+    h.get_by_label("Forgot the PIN?").click();
+    h.run();
+    assert!(h.query_by_label("Reset the manager PIN").is_some());
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "Recovery code:")
+        .focus();
+    h.run();
+    // Typed in lower case without dashes: still the code.
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "Recovery code:")
+        .type_text(&code.replace('-', "").to_lowercase());
+    h.run();
+    type_into(&mut h, "New PIN:", "97531");
+    type_into(&mut h, "The same PIN again:", "97531");
+    h.get_by_label("Reset PIN").click();
+    h.run();
+    let Screen::RecoveryCode(fresh) = &h.state().screen else {
+        panic!("a new recovery code is shown");
+    };
+    assert_ne!(fresh.code, code, "the old code is used up");
+    h.get_by_label("I have written it down").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Manager(_)));
+
+    let mut access = Access::load(dir.path()).expect("access");
+    assert!(access.check(Role::Manager, "97531"));
+    assert!(!access.check(Role::Manager, "2468"));
+    assert!(
+        access.reset_with_recovery_code(&code, "1234", 5).is_err(),
+        "the old code no longer works"
+    );
 }

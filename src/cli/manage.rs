@@ -12,6 +12,9 @@ use crate::report::{self, CsvKind};
 /// The environment variable `set-pin` reads the new PIN from, instead of prompting.
 pub const NEW_PIN_ENV: &str = "TURNAROUND_NEW_PIN";
 
+/// The environment variable `set-pin manager --recovery` reads the code from.
+pub const RECOVERY_CODE_ENV: &str = "TURNAROUND_RECOVERY_CODE";
+
 /// Reads one line from stdin after a prompt on stderr; `None` at end of input.
 fn prompt(question: &str) -> Option<String> {
     eprint!("{question}");
@@ -31,69 +34,166 @@ pub(super) fn pin_from(env: &str, question: &str) -> Option<String> {
         .or_else(|| prompt(question))
 }
 
-/// Checks the manager PIN; on refusal, the message and exit code.
-fn require_manager(access: &Access) -> Result<(), (String, i32)> {
+fn unix_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+/// The manager PIN, asked for or from the environment.
+fn manager_pin() -> Result<String, (String, i32)> {
+    pin_from(access::MANAGER_PIN_ENV, "Manager PIN: ").ok_or_else(|| {
+        (
+            format!(
+                "the manager PIN is needed: type it when asked, or set {}",
+                access::MANAGER_PIN_ENV
+            ),
+            EXIT_USAGE,
+        )
+    })
+}
+
+/// Checks the manager PIN, counting wrong tries like the app; on refusal, the message
+/// and exit code.
+pub(super) fn require_manager(access: &mut Access) -> Result<(), (String, i32)> {
     if !access.is_set(Role::Manager) {
         return Err((
             "no manager PIN is set yet: set one with `turnaround set-pin manager` or in the app's Manager area".into(),
             EXIT_INPUT,
         ));
     }
-    let Some(pin) = pin_from(access::MANAGER_PIN_ENV, "Manager PIN: ") else {
-        return Err((
-            format!(
-                "the manager PIN is needed: type it when asked, or set {}",
-                access::MANAGER_PIN_ENV
-            ),
-            EXIT_USAGE,
-        ));
-    };
-    if access.check(Role::Manager, &pin) {
-        Ok(())
-    } else {
-        Err(("wrong manager PIN".into(), EXIT_INPUT))
+    let pin = manager_pin()?;
+    match access.try_role(Role::Manager, &pin, unix_ms()).message() {
+        None => Ok(()),
+        Some(why) if why.starts_with("That PIN") => {
+            Err((format!("wrong manager PIN. {why}"), EXIT_INPUT))
+        }
+        Some(why) => Err((why, EXIT_INPUT)),
     }
 }
 
-fn load_access(cli: &Cli) -> Result<Access, i32> {
+pub(super) fn load_access(cli: &Cli) -> Result<Access, i32> {
     Access::load(&cli.data_dir()).map_err(|e| {
         eprintln!("error: {e}");
         EXIT_INPUT
     })
 }
 
-/// `set-pin ROLE`: sets a PIN the first time; changing a set one needs the manager PIN.
-pub fn set_pin(cli: &Cli, role: Role) -> i32 {
+fn new_pin(role: Role) -> Result<String, i32> {
+    pin_from(
+        NEW_PIN_ENV,
+        &format!("New {} PIN (4-12 digits): ", role.label()),
+    )
+    .ok_or_else(|| {
+        eprintln!("error: no PIN given (type it when asked, or set {NEW_PIN_ENV})");
+        EXIT_USAGE
+    })
+}
+
+fn access_error(e: &access::AccessError) -> i32 {
+    eprintln!("error: {e}");
+    match e {
+        access::AccessError::BadPin => EXIT_USAGE,
+        _ => EXIT_INPUT,
+    }
+}
+
+/// `set-pin ROLE`: the first manager PIN freely (printing its recovery code once); after
+/// that, a change needs the manager PIN, or for the manager PIN, `--recovery`'s code.
+pub fn set_pin(cli: &Cli, role: Role, recovery: bool) -> i32 {
     let Ok(mut access) = load_access(cli) else {
         return EXIT_INPUT;
     };
-    // The first manager PIN is free to set; after that, every change needs it.
-    if access.is_set(Role::Manager)
-        && let Err((message, code)) = require_manager(&access)
-    {
-        eprintln!("error: {message}");
-        return code;
+    let now = unix_ms();
+    if recovery {
+        if role != Role::Manager {
+            eprintln!("error: --recovery resets the manager PIN only");
+            return EXIT_USAGE;
+        }
+        let Some(code) = pin_from(RECOVERY_CODE_ENV, "Recovery code: ") else {
+            eprintln!(
+                "error: no recovery code given (type it when asked, or set {RECOVERY_CODE_ENV})"
+            );
+            return EXIT_USAGE;
+        };
+        let pin = match new_pin(role) {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
+        return match access.reset_with_recovery_code(&code, &pin, now) {
+            Ok(fresh) => {
+                println!(
+                    "The manager PIN is reset. Your new recovery code (the old one no longer works; it is shown only now):"
+                );
+                println!("{fresh}");
+                EXIT_OK
+            }
+            Err(e) => access_error(&e),
+        };
     }
-    let Some(pin) = pin_from(
-        NEW_PIN_ENV,
-        &format!("New {} PIN (4-12 digits): ", role.label()),
-    ) else {
-        eprintln!("error: no PIN given (type it when asked, or set {NEW_PIN_ENV})");
-        return EXIT_USAGE;
+    if role == Role::Manager && !access.is_set(Role::Manager) {
+        let pin = match new_pin(role) {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
+        return match access.set_first_manager_pin(&pin, now) {
+            Ok(code) => {
+                println!(
+                    "The manager PIN is set. Your recovery code (shown only now; it resets a forgotten PIN):"
+                );
+                println!("{code}");
+                EXIT_OK
+            }
+            Err(e) => access_error(&e),
+        };
+    }
+    // Every later change needs the manager: the current manager PIN.
+    if access.is_set(Role::Manager) {
+        let current = match manager_pin() {
+            Ok(p) => p,
+            Err((message, code)) => {
+                eprintln!("error: {message}");
+                return code;
+            }
+        };
+        let pin = match new_pin(role) {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
+        let result = match role {
+            Role::Manager => access.change_manager_pin(&current, &pin, now),
+            Role::Trainer => match access.try_role(Role::Manager, &current, now).message() {
+                None => access.set_trainer_pin(&pin, now),
+                Some(why) => Err(access::AccessError::Refused(format!(
+                    "the manager PIN: {why}"
+                ))),
+            },
+        };
+        return match result {
+            Ok(()) => {
+                println!("The {} PIN is set.", role.label());
+                EXIT_OK
+            }
+            Err(e) => access_error(&e),
+        };
+    }
+    // No manager yet: the trainer PIN may be set freely the first time only.
+    if access.is_set(Role::Trainer) {
+        eprintln!(
+            "error: the trainer PIN is set; set the manager PIN first, then change it with that"
+        );
+        return EXIT_INPUT;
+    }
+    let pin = match new_pin(role) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
-    match access.change_pin(role, &pin) {
+    match access.set_trainer_pin(&pin, now) {
         Ok(()) => {
-            println!("The {} PIN is set.", role.label());
+            println!("The trainer PIN is set.");
             EXIT_OK
         }
-        Err(access::AccessError::BadPin) => {
-            eprintln!("error: {}", access::AccessError::BadPin);
-            EXIT_USAGE
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            EXIT_INPUT
-        }
+        Err(e) => access_error(&e),
     }
 }
 
@@ -111,10 +211,10 @@ pub fn report(cli: &Cli, only: Option<&str>, options: ReportOptions) -> i32 {
         eprintln!("error: --turns goes with --csv (one row per turn)");
         return EXIT_USAGE;
     }
-    let Ok(access) = load_access(cli) else {
+    let Ok(mut access) = load_access(cli) else {
         return EXIT_INPUT;
     };
-    if let Err((message, code)) = require_manager(&access) {
+    if let Err((message, code)) = require_manager(&mut access) {
         eprintln!("error: {message}");
         return code;
     }

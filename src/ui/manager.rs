@@ -73,6 +73,7 @@ pub struct ManagerView {
     /// The trainee whose detail is open, by id.
     pub detail: Option<String>,
     pub export_dir: String,
+    pub current_pin: String,
     pub new_pin: String,
     pub confirm_pin: String,
     pub pin_role: Role,
@@ -96,6 +97,7 @@ impl Default for ManagerView {
             descending: false,
             detail: None,
             export_dir: dir.display().to_string(),
+            current_pin: String::new(),
             new_pin: String::new(),
             confirm_pin: String::new(),
             pin_role: Role::Manager,
@@ -522,6 +524,18 @@ impl ManagerView {
         egui::Grid::new("pin_settings")
             .num_columns(2)
             .show(ui, |ui| {
+                if self.pin_role == Role::Manager {
+                    let label = ui.label("Current manager PIN:");
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.current_pin)
+                                .password(true)
+                                .desired_width(160.0),
+                        )
+                        .labelled_by(label.id);
+                    enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.end_row();
+                }
                 let label = ui.label("New PIN:");
                 let r = ui
                     .add(
@@ -549,9 +563,11 @@ impl ManagerView {
             } else {
                 command = Some(Command::ChangePin {
                     role: self.pin_role,
+                    current: self.current_pin.clone(),
                     pin: self.new_pin.clone(),
                 });
             }
+            self.current_pin.clear();
             self.new_pin.clear();
             self.confirm_pin.clear();
         }

@@ -1,4 +1,5 @@
-//! The PIN gate: enter a PIN, or choose one the first time (typed twice).
+//! The PIN gate: enter a PIN, choose one the first time (typed twice), or reset the
+//! manager PIN with the recovery code. Also the one-time display of a recovery code.
 
 use eframe::egui;
 
@@ -15,25 +16,37 @@ pub enum Gate {
     },
 }
 
+/// What the gate asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The PIN that is set.
+    Enter,
+    /// A new PIN, typed twice.
+    Choose,
+    /// The manager's recovery code and a new PIN, typed twice.
+    Recover,
+}
+
 /// The gate's own state: what is typed, and the last refusal.
 #[derive(Debug)]
 pub struct PinView {
     pub gate: Gate,
-    /// Choosing a new PIN (typed twice) rather than entering one.
-    pub choosing: bool,
+    pub mode: Mode,
+    pub code: String,
     pub pin: String,
     pub confirm: String,
     /// Why the last try was refused.
     pub error: Option<String>,
-    /// The PIN field has been given focus once (then the person decides).
+    /// The first field has been given focus once (then the person decides).
     focused: bool,
 }
 
 impl PinView {
-    pub fn new(gate: Gate, choosing: bool) -> PinView {
+    pub fn new(gate: Gate, mode: Mode) -> PinView {
         PinView {
             gate,
-            choosing,
+            mode,
+            code: String::new(),
             pin: String::new(),
             confirm: String::new(),
             error: None,
@@ -41,27 +54,58 @@ impl PinView {
         }
     }
 
-    /// Draws the form; Enter submits.
+    fn texts(&self) -> (String, String) {
+        match (&self.gate, self.mode) {
+            (Gate::Manager, Mode::Choose) => (
+                "Set the manager PIN".into(),
+                "No manager PIN has been set on this computer yet. Choose one (4-12 digits); it opens the manager's views and the trainer area.".into(),
+            ),
+            (Gate::Manager, Mode::Enter) => (
+                "Manager area".into(),
+                "Trainees' records are private. Enter the manager PIN to see them.".into(),
+            ),
+            (_, Mode::Recover) => (
+                "Reset the manager PIN".into(),
+                "Type the recovery code you were shown when the PIN was first set, and choose a new PIN.".into(),
+            ),
+            (Gate::Trainee { name, .. }, Mode::Choose) => (
+                format!("Choose a PIN, {name}"),
+                "Your manager asks every trainee to protect their profile with a PIN (4-12 digits).".into(),
+            ),
+            (Gate::Trainee { name, .. }, Mode::Enter) => (
+                format!("Welcome back, {name}"),
+                "This profile has a PIN. Enter it to continue.".into(),
+            ),
+        }
+    }
+
+    /// A labelled password field; true when Enter was pressed in it.
+    fn field(&mut self, ui: &mut egui::Ui, label: &str, which: u8) -> bool {
+        let label = ui.label(label);
+        let text = match which {
+            0 => &mut self.code,
+            1 => &mut self.pin,
+            _ => &mut self.confirm,
+        };
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .password(which != 0)
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        if !self.focused {
+            field.request_focus();
+            self.focused = true;
+        }
+        ui.end_row();
+        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+    }
+
+    /// Draws the form; Enter submits, Escape cancels.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let mut command = None;
-        let (heading, explain) = match (&self.gate, self.choosing) {
-            (Gate::Manager, true) => (
-                "Set the manager PIN".to_string(),
-                "No manager PIN has been set on this computer yet. Choose one (4-12 digits); it opens the manager's views and the trainer area.".to_string(),
-            ),
-            (Gate::Manager, false) => (
-                "Manager area".to_string(),
-                "Trainees' records are private. Enter the manager PIN to see them.".to_string(),
-            ),
-            (Gate::Trainee { name, .. }, true) => (
-                format!("Choose a PIN, {name}"),
-                "Your manager asks every trainee to protect their profile with a PIN (4-12 digits).".to_string(),
-            ),
-            (Gate::Trainee { name, .. }, false) => (
-                format!("Welcome back, {name}"),
-                "This profile has a PIN. Enter it to continue.".to_string(),
-            ),
-        };
+        let (heading, explain) = self.texts();
         ui.vertical_centered(|ui| {
             ui.add_space(60.0);
             ui.heading(heading);
@@ -69,42 +113,24 @@ impl PinView {
             ui.label(explain);
             ui.add_space(16.0);
         });
-        let mut enter = false;
-        let indent = ((ui.available_width() - 380.0) / 2.0).max(0.0);
+        let indent = ((ui.available_width() - 420.0) / 2.0).max(0.0);
         ui.horizontal(|ui| {
             ui.add_space(indent);
             ui.vertical(|ui| {
+                let mut enter = false;
                 egui::Grid::new("pin_form")
                     .num_columns(2)
                     .spacing([12.0, 10.0])
-                    .show(ui, |ui| {
-                        let label = ui.label(if self.choosing { "New PIN:" } else { "PIN:" });
-                        let field = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut self.pin)
-                                    .password(true)
-                                    .desired_width(160.0),
-                            )
-                            .labelled_by(label.id);
-                        if !self.focused {
-                            field.request_focus();
-                            self.focused = true;
+                    .show(ui, |ui| match self.mode {
+                        Mode::Enter => enter |= self.field(ui, "PIN:", 1),
+                        Mode::Choose => {
+                            enter |= self.field(ui, "New PIN:", 1);
+                            enter |= self.field(ui, "The same PIN again:", 2);
                         }
-                        enter |=
-                            field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        ui.end_row();
-                        if self.choosing {
-                            let label = ui.label("The same PIN again:");
-                            let field = ui
-                                .add(
-                                    egui::TextEdit::singleline(&mut self.confirm)
-                                        .password(true)
-                                        .desired_width(160.0),
-                                )
-                                .labelled_by(label.id);
-                            enter |=
-                                field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                            ui.end_row();
+                        Mode::Recover => {
+                            enter |= self.field(ui, "Recovery code:", 0);
+                            enter |= self.field(ui, "New PIN:", 1);
+                            enter |= self.field(ui, "The same PIN again:", 2);
                         }
                     });
                 if let Some(e) = &self.error {
@@ -112,23 +138,75 @@ impl PinView {
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    let label = if self.choosing { "Set PIN" } else { "Unlock" };
+                    let label = match self.mode {
+                        Mode::Enter => "Unlock",
+                        Mode::Choose => "Set PIN",
+                        Mode::Recover => "Reset PIN",
+                    };
                     if ui.button(label).clicked() || enter {
-                        command = Some(Command::SubmitPin {
-                            pin: self.pin.clone(),
-                            confirm: self.choosing.then(|| self.confirm.clone()),
+                        command = Some(match self.mode {
+                            Mode::Recover => Command::RecoverPin {
+                                code: self.code.clone(),
+                                pin: self.pin.clone(),
+                                confirm: self.confirm.clone(),
+                            },
+                            Mode::Choose => Command::SubmitPin {
+                                pin: self.pin.clone(),
+                                confirm: Some(self.confirm.clone()),
+                            },
+                            Mode::Enter => Command::SubmitPin {
+                                pin: self.pin.clone(),
+                                confirm: None,
+                            },
                         });
+                        self.code.clear();
                         self.pin.clear();
-                        self.focused = false;
                         self.confirm.clear();
+                        self.focused = false;
                     }
                     if ui.button("Cancel").clicked()
                         || ui.input(|i| i.key_pressed(egui::Key::Escape))
                     {
                         command = Some(Command::CancelPin);
                     }
+                    if self.gate == Gate::Manager
+                        && self.mode == Mode::Enter
+                        && ui
+                            .button("Forgot the PIN?")
+                            .on_hover_text("Reset it with the recovery code")
+                            .clicked()
+                    {
+                        self.mode = Mode::Recover;
+                        self.error = None;
+                        self.focused = false;
+                    }
                 });
             });
+        });
+        command
+    }
+}
+
+/// Shows a new recovery code once, until the person says they have kept it.
+#[derive(Debug)]
+pub struct RecoveryCodeView {
+    pub code: String,
+}
+
+impl RecoveryCodeView {
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let mut command = None;
+        ui.vertical_centered(|ui| {
+            ui.add_space(60.0);
+            ui.heading("Your recovery code");
+            ui.add_space(6.0);
+            ui.label("If the manager PIN is ever forgotten, this code resets it. It is shown only this once and cannot be shown again: write it down and keep it somewhere safe.");
+            ui.add_space(16.0);
+            ui.label(egui::RichText::new(&self.code).monospace().size(28.0).strong());
+            ui.add_space(16.0);
+            if ui.button("I have written it down").clicked() {
+                command = Some(Command::RecoveryCodeKept);
+            }
         });
         command
     }

@@ -390,6 +390,19 @@ impl Access {
         self.save()
     }
 
+    /// Forgets what is kept about a deleted trainee (their wrong-try count).
+    pub fn forget_trainee(&mut self, trainee_id: &str) -> Result<(), AccessError> {
+        if self
+            .file
+            .lockouts
+            .remove(&format!("trainee:{trainee_id}"))
+            .is_some()
+        {
+            self.save()?;
+        }
+        Ok(())
+    }
+
     /// Requires trainee PINs or not (the caller has checked the manager PIN).
     pub fn require_trainee_pins(&mut self, required: bool) -> Result<(), AccessError> {
         self.file.trainee_pins_required = required;

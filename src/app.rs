@@ -78,15 +78,20 @@ pub enum Screen {
     Manager(ManagerView),
 }
 
-/// A CSV export running on its own thread.
-struct ExportJob {
-    kind: CsvKind,
-    path: PathBuf,
+/// Long work (an export, a backup, a restore) running on its own thread.
+struct Job {
+    /// What is shown beside the progress bar: "Exporting turns".
+    what: String,
+    /// What `done` and `total` count: "trainees", "files".
+    unit: &'static str,
     done: Arc<std::sync::atomic::AtomicUsize>,
-    total: usize,
+    total: Arc<std::sync::atomic::AtomicUsize>,
     cancel: Arc<std::sync::atomic::AtomicBool>,
-    handle: std::thread::JoinHandle<Result<usize, crate::report::ExportError>>,
+    /// The message to show when it ends well, or why it failed.
+    handle: std::thread::JoinHandle<Result<String, String>>,
     started: Instant,
+    /// Reload the store, the PINs and the roster afterwards (a restore replaced them).
+    reload: bool,
 }
 
 /// The running app.
@@ -128,7 +133,9 @@ pub struct TurnaroundApp {
     /// The attempt opened in the manager's trainee detail.
     pub manager_attempt: Option<AttemptRecord>,
     pub export: ExportStatus,
-    export_job: Option<ExportJob>,
+    /// The audit log, newest first, as last read for the Audit tab.
+    pub audit_entries: Vec<crate::audit::AuditEntry>,
+    job: Option<Job>,
 }
 
 fn unix_ms() -> u64 {
@@ -177,7 +184,8 @@ impl TurnaroundApp {
             roster: None,
             manager_attempt: None,
             export: ExportStatus::Idle,
-            export_job: None,
+            audit_entries: Vec::new(),
+            job: None,
             config,
             library,
             scorer,
@@ -413,12 +421,13 @@ impl TurnaroundApp {
                 self.manager_attempt = None;
                 if let Screen::Manager(view) = &mut self.screen {
                     view.detail = id;
+                    view.confirm_delete = false;
                 }
             }
             Command::ManagerOpenAttempt(key) => self.open_attempt(key),
             Command::StartExport { kind, path } => self.start_export(kind, path),
             Command::CancelExport => {
-                if let Some(job) = &self.export_job {
+                if let Some(job) = &self.job {
                     job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
             }
@@ -458,12 +467,36 @@ impl TurnaroundApp {
                 }
             }
             Command::RecoveryCodeKept => self.unlock_manager(),
-            Command::RequireTraineePins(required) => {
-                if let Ok(a) = &mut self.access
-                    && let Err(e) = a.require_trainee_pins(required)
-                {
+            Command::StartBackup(path) => self.start_backup(path),
+            Command::StartRestore(path) => self.start_restore(path),
+            Command::DeleteTrainee(id) => self.delete_trainee(&id),
+            Command::OpenAudit => {
+                let (entries, bad) = crate::audit::AuditLog::new(&self.config.data_dir).entries();
+                self.audit_entries = entries;
+                if bad > 0 {
                     self.notices
-                        .push(format!("Could not save the setting: {e}"));
+                        .push(format!("{bad} lines of the audit log could not be read."));
+                }
+            }
+            Command::RequireTraineePins(required) => {
+                if let Ok(a) = &mut self.access {
+                    match a.require_trainee_pins(required) {
+                        Ok(()) => {
+                            let what = if required {
+                                "required a PIN of every trainee"
+                            } else {
+                                "made trainee PINs optional"
+                            };
+                            let _ = crate::audit::AuditLog::new(&self.config.data_dir).record(
+                                unix_ms(),
+                                "manager",
+                                what,
+                            );
+                        }
+                        Err(e) => self
+                            .notices
+                            .push(format!("Could not save the setting: {e}")),
+                    }
                 }
             }
             Command::SetOwnPin(pin) => {
@@ -638,81 +671,209 @@ impl TurnaroundApp {
         self.report_store_problems();
     }
 
-    /// Starts writing a CSV on its own thread; `poll_export` reports progress.
-    fn start_export(&mut self, kind: CsvKind, path: PathBuf) {
-        if self.export_job.is_some() {
+    /// Runs `work` on its own thread with a progress bar; `poll_job` reports on it.
+    fn start_job(
+        &mut self,
+        what: String,
+        unit: &'static str,
+        reload: bool,
+        work: impl FnOnce(&dyn Fn(usize, usize) -> bool) -> Result<String, String> + Send + 'static,
+    ) {
+        if self.job.is_some() {
             return;
         }
-        let Some(roster) = &self.roster else { return };
-        let trainees = roster.trainees.clone();
-        let total = trainees.len();
         let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let total = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let data_dir = self.config.data_dir.clone();
-        let (d, c, target) = (Arc::clone(&done), Arc::clone(&cancel), path.clone());
+        let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
         let handle = std::thread::spawn(move || {
             use std::sync::atomic::Ordering;
-            let dir = target.parent().unwrap_or(Path::new(".")).to_path_buf();
-            let io = |e: std::io::Error| crate::report::ExportError::Csv(e.into());
-            std::fs::create_dir_all(&dir).map_err(io)?;
-            // Write beside the target and rename at the end: never a half-written CSV.
-            let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
-            let mut store = progress::FsStore::new(&data_dir);
-            let rows = crate::report::write_csv(
-                &mut store,
-                &trainees,
-                kind,
-                std::io::BufWriter::new(tmp.as_file()),
-                |n, _| {
-                    d.store(n, Ordering::Relaxed);
-                    !c.load(Ordering::Relaxed)
-                },
-            )?;
-            tmp.persist(&target).map_err(|e| io(e.error))?;
-            Ok(rows)
+            let progress = move |n: usize, of: usize| {
+                d.store(n, Ordering::Relaxed);
+                t.store(of, Ordering::Relaxed);
+                !c.load(Ordering::Relaxed)
+            };
+            work(&progress)
         });
         self.export = ExportStatus::Running {
-            kind,
+            what: what.clone(),
+            unit,
             done: 0,
-            total,
+            total: 0,
         };
-        self.export_job = Some(ExportJob {
-            kind,
-            path,
+        self.job = Some(Job {
+            what,
+            unit,
             done,
             total,
             cancel,
             handle,
             started: Instant::now(),
+            reload,
         });
     }
 
-    /// Updates the export's progress, and its result once the thread ends.
+    /// Starts writing a CSV on its own thread.
+    fn start_export(&mut self, kind: CsvKind, path: PathBuf) {
+        let Some(roster) = &self.roster else { return };
+        let trainees = roster.trainees.clone();
+        let data_dir = self.config.data_dir.clone();
+        let what = match kind {
+            CsvKind::Attempts => "attempts",
+            CsvKind::Turns => "turns",
+        };
+        let audit = crate::audit::AuditLog::new(&data_dir);
+        self.start_job(
+            format!("Exporting {what}"),
+            "trainees",
+            false,
+            move |progress| {
+                let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+                let fail = |e: &dyn std::fmt::Display| format!("The export failed: {e}");
+                std::fs::create_dir_all(&dir).map_err(|e| fail(&e))?;
+                // Write beside the target and rename at the end: never a half-written CSV.
+                let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
+                let mut store = progress::FsStore::new(&data_dir);
+                let rows = crate::report::write_csv(
+                    &mut store,
+                    &trainees,
+                    kind,
+                    std::io::BufWriter::new(tmp.as_file()),
+                    progress,
+                )
+                .map_err(|e| match e {
+                    crate::report::ExportError::Cancelled => {
+                        "The export was cancelled; no file was written.".to_string()
+                    }
+                    e => fail(&e),
+                })?;
+                tmp.persist(&path).map_err(|e| fail(&e.error))?;
+                let _ = audit.record(
+                    unix_ms(),
+                    "manager",
+                    &format!(
+                        "exported the {what} CSV ({rows} rows) to {}",
+                        path.display()
+                    ),
+                );
+                Ok(format!("Exported {rows} rows to {}", path.display()))
+            },
+        );
+    }
+
+    /// Backs the whole data dir up into one archive, on its own thread.
+    fn start_backup(&mut self, path: PathBuf) {
+        let data_dir = self.config.data_dir.clone();
+        let audit = crate::audit::AuditLog::new(&data_dir);
+        // Log first, so that the backup holds its own record.
+        let _ = audit.record(
+            unix_ms(),
+            "manager",
+            &format!("backed up the data dir to {}", path.display()),
+        );
+        self.start_job("Backing up".into(), "files", false, move |progress| {
+            let manifest = crate::backup::create(&data_dir, &path, unix_ms(), progress)
+                .map_err(|e| format!("The backup failed: {e}"))?;
+            Ok(format!(
+                "Backed up {} files to {}",
+                manifest.files.len(),
+                path.display()
+            ))
+        });
+    }
+
+    /// Restores an archive over the data dir, on its own thread; the current data is
+    /// moved aside first, and everything is reloaded afterwards.
+    fn start_restore(&mut self, path: PathBuf) {
+        let data_dir = self.config.data_dir.clone();
+        self.start_job("Checking and restoring".into(), "files", true, move |_| {
+            let restored = crate::backup::restore(&path, &data_dir, unix_ms())
+                .map_err(|e| format!("Nothing was restored: {e}"))?;
+            let _ = crate::audit::AuditLog::new(&data_dir).record(
+                unix_ms(),
+                "manager",
+                &format!("restored {} files from {}", restored.files, path.display()),
+            );
+            Ok(match restored.moved_aside {
+                Some(aside) => format!(
+                    "Restored {} files from {}. The data that was here is kept in {}",
+                    restored.files,
+                    path.display(),
+                    aside.display()
+                ),
+                None => format!("Restored {} files from {}", restored.files, path.display()),
+            })
+        });
+    }
+
+    /// Updates the running job's progress, and its result once the thread ends.
     pub fn poll_export(&mut self) {
-        let Some(job) = &self.export_job else { return };
+        use std::sync::atomic::Ordering;
+        let Some(job) = &self.job else { return };
         if !job.handle.is_finished() {
             self.export = ExportStatus::Running {
-                kind: job.kind,
-                done: job.done.load(std::sync::atomic::Ordering::Relaxed),
-                total: job.total,
+                what: job.what.clone(),
+                unit: job.unit,
+                done: job.done.load(Ordering::Relaxed),
+                total: job.total.load(Ordering::Relaxed),
             };
             return;
         }
-        let Some(job) = self.export_job.take() else {
+        let Some(job) = self.job.take() else {
             return;
         };
         self.export = match job.handle.join() {
-            Ok(Ok(rows)) => ExportStatus::Finished(format!(
-                "Exported {rows} rows to {} in {:.1} s",
-                job.path.display(),
+            Ok(Ok(message)) => ExportStatus::Finished(format!(
+                "{message} in {:.1} s",
                 job.started.elapsed().as_secs_f64()
             )),
-            Ok(Err(crate::report::ExportError::Cancelled)) => {
-                ExportStatus::Failed("The export was cancelled; no file was written.".into())
-            }
-            Ok(Err(e)) => ExportStatus::Failed(format!("The export failed: {e}")),
-            Err(_) => ExportStatus::Failed("The export stopped unexpectedly.".into()),
+            Ok(Err(message)) => ExportStatus::Failed(message),
+            Err(_) => ExportStatus::Failed(format!("{} stopped unexpectedly.", job.what)),
         };
+        if job.reload {
+            self.reload_data();
+        }
+    }
+
+    /// Deletes a trainee for good: their folder, and what the PIN file keeps about them.
+    /// The audit log records that a trainee was deleted, not who.
+    fn delete_trainee(&mut self, id: &str) {
+        match self.store.delete_trainee(id) {
+            Ok(attempts) => {
+                if let Ok(a) = &mut self.access {
+                    let _ = a.forget_trainee(id);
+                }
+                let _ = crate::audit::AuditLog::new(&self.config.data_dir).record(
+                    unix_ms(),
+                    "manager",
+                    &format!("deleted a trainee and their {attempts} attempts"),
+                );
+                self.notices.push(format!(
+                    "The trainee and their {attempts} attempts were deleted."
+                ));
+            }
+            Err(e) => self
+                .notices
+                .push(format!("Could not delete the trainee: {e}")),
+        }
+        self.reload_data();
+    }
+
+    /// Reads the store, the PINs and the roster again (after a restore replaced them).
+    fn reload_data(&mut self) {
+        self.store = Box::new(progress::FsStore::new(&self.config.data_dir));
+        self.access = Access::load(&self.config.data_dir).map_err(|e| e.to_string());
+        self.trainees = self.store.trainees().unwrap_or_default();
+        self.manager_attempt = None;
+        match Roster::load(self.store.as_mut()) {
+            Ok(r) => self.roster = Some(r),
+            Err(e) => self
+                .notices
+                .push(format!("Could not read trainees' records: {e}")),
+        }
+        if let Screen::Manager(view) = &mut self.screen {
+            view.detail = None;
+        }
     }
 
     fn start(&mut self, id: &str) {
@@ -965,7 +1126,7 @@ impl TurnaroundApp {
             self.style_applied = Some(self.settings.theme);
         }
         self.poll_export();
-        if self.export_job.is_some() {
+        if self.job.is_some() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -1010,6 +1171,7 @@ impl TurnaroundApp {
                             library: &self.library,
                             attempt: self.manager_attempt.as_ref(),
                             export: &self.export,
+                            audit: &self.audit_entries,
                             trainee_pins_required: self
                                 .access
                                 .as_ref()

@@ -129,6 +129,18 @@ pub enum Command {
         #[arg(long)]
         recovery: bool,
     },
+    /// Back up the whole data dir into one archive with checksums (needs the manager PIN).
+    Backup { file: PathBuf },
+    /// Restore a backup: every checksum is checked first, and the current data dir is moved
+    /// aside, never deleted (needs the current manager PIN when one is set).
+    Restore { file: PathBuf },
+    /// Delete a trainee (name or id) and every record of theirs (needs the manager PIN).
+    DeleteTrainee {
+        trainee: String,
+        /// Confirms: this cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Play a scenario in the terminal: a choice turn reads a number, a free-text turn a line.
     Play {
         /// A scenario file, or the id of a library scenario.
@@ -209,6 +221,9 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             },
             *recovery,
         ),
+        Command::Backup { file } => manage::backup(cli, file),
+        Command::Restore { file } => manage::restore(cli, file),
+        Command::DeleteTrainee { trainee, yes } => manage::delete_trainee(cli, trainee, *yes),
         Command::Play {
             scenario,
             trainee,

@@ -276,6 +276,8 @@ pub trait ProgressStore {
     }
     /// Replaces a trainee's profile (a new name or PIN); the id stays.
     fn update_trainee(&mut self, trainee: &Trainee) -> Result<(), StoreError>;
+    /// Removes a trainee and every record of theirs; returns how many attempts went.
+    fn delete_trainee(&mut self, trainee_id: &str) -> Result<usize, StoreError>;
     /// Files moved aside since the store was opened.
     fn set_aside(&self) -> &[SetAside];
     /// Files left untouched and not loaded since the store was opened.
@@ -343,6 +345,17 @@ impl ProgressStore for MemoryStore {
             }
             None => Err(StoreError::NoSuchTrainee(trainee.id.clone())),
         }
+    }
+
+    fn delete_trainee(&mut self, trainee_id: &str) -> Result<usize, StoreError> {
+        if !self.trainees.iter().any(|t| t.id == trainee_id) {
+            return Err(StoreError::NoSuchTrainee(trainee_id.to_string()));
+        }
+        self.trainees.retain(|t| t.id != trainee_id);
+        let before = self.attempts.len();
+        self.attempts.retain(|a| a.about.trainee != trainee_id);
+        self.unfinished.remove(trainee_id);
+        Ok(before - self.attempts.len())
     }
 
     fn save_attempt(&mut self, attempt: &AttemptRecord) -> Result<(), StoreError> {
@@ -557,11 +570,20 @@ impl ProgressStore for FsStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(Self::io(&self.root)(e)),
         };
-        let mut dirs: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        for e in entries.filter_map(Result::ok) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = e.path();
+            if !path.is_dir() {
+                continue;
+            }
+            if name.starts_with(".deleting-") {
+                // A deletion cut off by a crash: finish it.
+                let _ = fs::remove_dir_all(&path);
+            } else if !name.starts_with('.') {
+                dirs.push(path);
+            }
+        }
         dirs.sort();
         let mut out = Vec::new();
         for dir in dirs {
@@ -616,6 +638,25 @@ impl ProgressStore for FsStore {
             first,
         );
         Ok(())
+    }
+
+    fn delete_trainee(&mut self, trainee_id: &str) -> Result<usize, StoreError> {
+        let folder = self.root.join(trainee_id);
+        if trainee_id.is_empty()
+            || trainee_id.contains(['/', '\\', '.'])
+            || !folder.join("profile.ron").is_file()
+        {
+            return Err(StoreError::NoSuchTrainee(trainee_id.to_string()));
+        }
+        let attempts = index::attempt_files(&folder.join("attempts"))
+            .map(|f| f.len())
+            .unwrap_or(0);
+        // Rename first (atomic), so a crash part-way never leaves half a trainee listed;
+        // `trainees` finishes any deletion it finds.
+        let doomed = self.root.join(format!(".deleting-{trainee_id}"));
+        fs::rename(&folder, &doomed).map_err(Self::io(&folder))?;
+        fs::remove_dir_all(&doomed).map_err(Self::io(&doomed))?;
+        Ok(attempts)
     }
 
     fn update_trainee(&mut self, trainee: &Trainee) -> Result<(), StoreError> {

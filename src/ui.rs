@@ -78,6 +78,14 @@ pub enum Command {
     },
     /// The person has noted the recovery code shown once.
     RecoveryCodeKept,
+    /// Back up the whole data dir into this archive, in the background.
+    StartBackup(std::path::PathBuf),
+    /// Restore this archive over the data dir (already confirmed), in the background.
+    StartRestore(std::path::PathBuf),
+    /// Delete a trainee and every record of theirs (already confirmed), by id.
+    DeleteTrainee(String),
+    /// Read the audit log again, for the Audit tab.
+    OpenAudit,
     /// Require every trainee to have a PIN, or not.
     RequireTraineePins(bool),
     /// The signed-in trainee sets or changes their own PIN.

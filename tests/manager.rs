@@ -486,3 +486,35 @@ fn a_forgotten_manager_pin_is_reset_with_the_recovery_code_once() {
         "the old code no longer works"
     );
 }
+
+#[test]
+fn a_manager_deletes_a_trainee_after_confirming_and_the_audit_log_says_so() {
+    let dir = demo_dir(3, 9);
+    let mut h = app(dir.path());
+    open_manager_with(&mut h, "2468");
+    let roster = h.state().roster.clone().expect("loaded");
+    let name = roster.trainees[1].name.clone();
+    h.get_by_label(&name).click();
+    h.run();
+    h.get_by_label("Delete this trainee...").click();
+    h.run();
+    h.get_by_label("Keep").click();
+    h.run();
+    assert_eq!(h.state().roster.as_ref().map(|r| r.trainees.len()), Some(3));
+    h.get_by_label("Delete this trainee...").click();
+    h.run();
+    assert!(h.query_by_label_contains("This cannot be undone").is_some());
+    h.get_by_label("Delete for good").click();
+    h.run();
+    let roster = h.state().roster.clone().expect("reloaded");
+    assert_eq!(roster.trainees.len(), 2);
+    assert!(roster.trainees.iter().all(|t| t.name != name));
+
+    h.get_by_label("Audit log").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("deleted a trainee and their")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains(&name).is_none(), "never the name");
+}

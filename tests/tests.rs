@@ -7,6 +7,7 @@ mod content;
 mod durability;
 mod engine;
 mod golden;
+mod hardening;
 mod loader;
 mod manager;
 mod progress;

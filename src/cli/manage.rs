@@ -375,3 +375,114 @@ fn truncate(s: &str, width: usize) -> String {
         format!("{cut}…")
     }
 }
+
+/// Asks for the manager PIN when one is set; on refusal, prints why and gives the code.
+fn manager_gate(cli: &Cli, need_pin_set: bool) -> Result<Access, i32> {
+    let mut access = load_access(cli)?;
+    if !access.is_set(Role::Manager) && !need_pin_set {
+        return Ok(access);
+    }
+    require_manager(&mut access).map_err(|(message, code)| {
+        eprintln!("error: {message}");
+        code
+    })?;
+    Ok(access)
+}
+
+/// `backup FILE`: the whole data dir in one archive, after the manager PIN.
+pub fn backup(cli: &Cli, file: &std::path::Path) -> i32 {
+    if manager_gate(cli, true).is_err() {
+        return EXIT_INPUT;
+    }
+    let data_dir = cli.data_dir();
+    let _ = crate::audit::AuditLog::new(&data_dir).record(
+        unix_ms(),
+        "cli",
+        &format!("backed up the data dir to {}", file.display()),
+    );
+    match crate::backup::create(&data_dir, file, unix_ms(), |_, _| true) {
+        Ok(m) => {
+            println!("Backed up {} files to {}", m.files.len(), file.display());
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+/// `restore FILE`: checks every checksum, moves the current data dir aside, restores.
+/// Needs the current manager PIN when one is set.
+pub fn restore(cli: &Cli, file: &std::path::Path) -> i32 {
+    if let Err(code) = manager_gate(cli, false) {
+        return code;
+    }
+    let data_dir = cli.data_dir();
+    match crate::backup::restore(file, &data_dir, unix_ms()) {
+        Ok(r) => {
+            let _ = crate::audit::AuditLog::new(&data_dir).record(
+                unix_ms(),
+                "cli",
+                &format!("restored {} files from {}", r.files, file.display()),
+            );
+            println!("Restored {} files from {}.", r.files, file.display());
+            if let Some(aside) = r.moved_aside {
+                println!("The data that was there is kept in {}", aside.display());
+            }
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+/// `delete-trainee NAME --yes`: removes a trainee and every record of theirs.
+pub fn delete_trainee(cli: &Cli, who: &str, yes: bool) -> i32 {
+    if !yes {
+        eprintln!("error: deleting a trainee cannot be undone; add --yes to confirm");
+        return EXIT_USAGE;
+    }
+    let mut access = match manager_gate(cli, true) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let data_dir = cli.data_dir();
+    let mut store = FsStore::new(&data_dir);
+    let wanted = who.trim().to_lowercase();
+    let found: Vec<Trainee> = match store.trainees() {
+        Ok(t) => t
+            .into_iter()
+            .filter(|t| t.name.to_lowercase() == wanted || t.id == who)
+            .collect(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    let [t] = found.as_slice() else {
+        eprintln!(
+            "error: {} trainees match `{who}`; give the id instead",
+            found.len()
+        );
+        return EXIT_INPUT;
+    };
+    match store.delete_trainee(&t.id) {
+        Ok(attempts) => {
+            let _ = access.forget_trainee(&t.id);
+            let _ = crate::audit::AuditLog::new(&data_dir).record(
+                unix_ms(),
+                "cli",
+                &format!("deleted a trainee and their {attempts} attempts"),
+            );
+            println!("Deleted the trainee and their {attempts} attempts.");
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_INPUT
+        }
+    }
+}

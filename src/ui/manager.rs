@@ -23,6 +23,8 @@ pub enum Tab {
     Trainees,
     Cohort,
     Export,
+    Backup,
+    Audit,
     Settings,
 }
 
@@ -39,13 +41,18 @@ pub enum SortKey {
     LastActive,
 }
 
-/// An export in progress or finished, as the app reports it.
+/// Long work (an export, a backup, a restore) in progress or finished, as the app
+/// reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportStatus {
     Idle,
     Running {
-        kind: CsvKind,
+        /// "Exporting turns".
+        what: String,
+        /// What `done` and `total` count.
+        unit: &'static str,
         done: usize,
+        /// 0 while unknown.
         total: usize,
     },
     Finished(String),
@@ -59,6 +66,8 @@ pub struct ManagerData<'a> {
     /// The attempt opened in the detail view, in full.
     pub attempt: Option<&'a AttemptRecord>,
     pub export: &'a ExportStatus,
+    /// The audit log, newest first.
+    pub audit: &'a [crate::audit::AuditEntry],
     pub trainee_pins_required: bool,
     pub trainer_pin_set: bool,
 }
@@ -79,6 +88,12 @@ pub struct ManagerView {
     pub pin_role: Role,
     /// The result of the last settings change, for the person to read.
     pub settings_message: Option<String>,
+    pub backup_path: String,
+    pub restore_path: String,
+    /// Asking "are you sure?" before a restore.
+    pub confirm_restore: bool,
+    /// Asking "are you sure?" before deleting the trainee in detail.
+    pub confirm_delete: bool,
 }
 
 impl Default for ManagerView {
@@ -102,6 +117,13 @@ impl Default for ManagerView {
             confirm_pin: String::new(),
             pin_role: Role::Manager,
             settings_message: None,
+            backup_path: dir
+                .join(format!("turnaround-backup-{}.trbk", day(now_ms())))
+                .display()
+                .to_string(),
+            restore_path: String::new(),
+            confirm_restore: false,
+            confirm_delete: false,
         }
     }
 }
@@ -129,6 +151,12 @@ fn score_cell(ui: &mut egui::Ui, width: f32, score: Option<f64>) {
     }
 }
 
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
 /// A day as people read it, from unix ms (UTC).
 fn day(ms: u64) -> String {
     crate::report::iso_utc(ms)[..10].to_string()
@@ -145,10 +173,17 @@ impl ManagerView {
                 (Tab::Trainees, "Trainees"),
                 (Tab::Cohort, "Cohort"),
                 (Tab::Export, "Export"),
+                (Tab::Backup, "Backup"),
+                (Tab::Audit, "Audit log"),
                 (Tab::Settings, "Settings"),
             ] {
                 if ui.selectable_label(self.tab == tab, label).clicked() {
                     self.tab = tab;
+                    self.confirm_delete = false;
+                    self.confirm_restore = false;
+                    if tab == Tab::Audit {
+                        command = Some(Command::OpenAudit);
+                    }
                     if tab != Tab::Trainees {
                         self.detail = None;
                     }
@@ -175,6 +210,11 @@ impl ManagerView {
                 None
             }
             Tab::Export => self.export_ui(ui, data),
+            Tab::Backup => self.backup_ui(ui, data),
+            Tab::Audit => {
+                audit_ui(ui, data.audit);
+                None
+            }
             Tab::Settings => self.settings_ui(ui, data),
         };
         command.or(c)
@@ -371,6 +411,35 @@ impl ManagerView {
                 overview.last_active_ms.map_or("never".into(), day)
             ));
         });
+        if data.attempt.is_none() {
+            ui.horizontal(|ui| {
+                if !self.confirm_delete {
+                    if ui
+                        .button("Delete this trainee...")
+                        .on_hover_text("Remove their profile and every attempt, for good")
+                        .clicked()
+                    {
+                        self.confirm_delete = true;
+                    }
+                } else {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!(
+                            "Delete {} and all {} of their attempts for good? This cannot be undone.",
+                            overview.name,
+                            overview.attempts + overview.practice
+                        ),
+                    );
+                    if ui.button("Delete for good").clicked() {
+                        self.confirm_delete = false;
+                        command = Some(Command::DeleteTrainee(overview.id.clone()));
+                    }
+                    if ui.button("Keep").clicked() {
+                        self.confirm_delete = false;
+                    }
+                }
+            });
+        }
         if let Some(attempt) = data.attempt {
             let title = data
                 .library
@@ -480,28 +549,64 @@ impl ManagerView {
             }
         });
         ui.add_space(8.0);
-        match data.export {
-            ExportStatus::Idle => {}
-            ExportStatus::Running { kind, done, total } => {
-                let what = match kind {
-                    CsvKind::Attempts => "attempts",
-                    CsvKind::Turns => "turns",
-                };
-                ui.add(
-                    egui::ProgressBar::new(*done as f32 / (*total).max(1) as f32)
-                        .show_percentage()
-                        .text(format!("Exporting {what}: {done} of {total} trainees")),
+        if let Some(c) = job_status(ui, data.export) {
+            command = Some(c);
+        }
+        command
+    }
+
+    fn backup_ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
+        let mut command = None;
+        let running = matches!(data.export, ExportStatus::Running { .. });
+        ui.heading("Back up");
+        ui.label("One file with every trainee's profile and attempts, the PINs' hashes, the trainer's scenarios and the audit log, with a checksum for each file. It holds trainees' records: keep it somewhere only managers can read.");
+        ui.horizontal(|ui| {
+            let label = ui.label("Back up to file:");
+            ui.add(egui::TextEdit::singleline(&mut self.backup_path).desired_width(520.0))
+                .labelled_by(label.id);
+        });
+        if ui
+            .add_enabled(!running, egui::Button::new("Back up now"))
+            .clicked()
+        {
+            command = Some(Command::StartBackup(PathBuf::from(self.backup_path.trim())));
+        }
+        ui.add_space(16.0);
+        ui.heading("Restore");
+        ui.label("Every checksum is checked before anything changes. The data here now is moved aside beside it, never deleted.");
+        ui.horizontal(|ui| {
+            let label = ui.label("Restore from file:");
+            ui.add(egui::TextEdit::singleline(&mut self.restore_path).desired_width(520.0))
+                .labelled_by(label.id);
+        });
+        let ready = !running && !self.restore_path.trim().is_empty();
+        if !self.confirm_restore {
+            if ui
+                .add_enabled(ready, egui::Button::new("Restore..."))
+                .clicked()
+            {
+                self.confirm_restore = true;
+            }
+        } else {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "Replace the data here with the backup? The current data is kept aside.",
                 );
-                if ui.button("Cancel export").clicked() {
-                    command = Some(Command::CancelExport);
+                if ui.button("Restore now").clicked() {
+                    self.confirm_restore = false;
+                    command = Some(Command::StartRestore(PathBuf::from(
+                        self.restore_path.trim(),
+                    )));
                 }
-            }
-            ExportStatus::Finished(message) => {
-                ui.colored_label(score_colour(ui, 100.0), message);
-            }
-            ExportStatus::Failed(message) => {
-                ui.colored_label(ui.visuals().error_fg_color, message);
-            }
+                if ui.button("Cancel restore").clicked() {
+                    self.confirm_restore = false;
+                }
+            });
+        }
+        ui.add_space(8.0);
+        if let Some(c) = job_status(ui, data.export) {
+            command = Some(c);
         }
         command
     }
@@ -590,6 +695,65 @@ impl ManagerView {
         }
         command
     }
+}
+
+/// The audit log, newest first.
+fn audit_ui(ui: &mut egui::Ui, entries: &[crate::audit::AuditEntry]) {
+    ui.label(
+        "What managers did, and every refused PIN, newest first. Entries are only ever added.",
+    );
+    if entries.is_empty() {
+        ui.label("Nothing recorded yet.");
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false; 2])
+        .show_rows(ui, ROW_HEIGHT, entries.len(), |ui, range| {
+            for e in &entries[range] {
+                ui.horizontal(|ui| {
+                    let when = crate::report::iso_utc(e.at_ms)
+                        .replace('T', " ")
+                        .replace('Z', "");
+                    cell(ui, 170.0, when);
+                    cell(ui, 90.0, e.by.as_str());
+                    ui.label(&e.action);
+                });
+            }
+        });
+}
+
+/// The running or finished job: a progress bar with Cancel, or its result.
+fn job_status(ui: &mut egui::Ui, status: &ExportStatus) -> Option<Command> {
+    let mut command = None;
+    match status {
+        ExportStatus::Idle => {}
+        ExportStatus::Running {
+            what,
+            unit,
+            done,
+            total,
+        } => {
+            let bar = if *total == 0 {
+                egui::ProgressBar::new(0.0)
+                    .animate(true)
+                    .text(format!("{what}..."))
+            } else {
+                egui::ProgressBar::new(*done as f32 / *total as f32)
+                    .text(format!("{what}: {done} of {total} {unit}"))
+            };
+            ui.add(bar);
+            if ui.button("Cancel").clicked() {
+                command = Some(Command::CancelExport);
+            }
+        }
+        ExportStatus::Finished(message) => {
+            ui.colored_label(score_colour(ui, 100.0), message);
+        }
+        ExportStatus::Failed(message) => {
+            ui.colored_label(ui.visuals().error_fg_color, message);
+        }
+    }
+    command
 }
 
 fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 9], r: &AttemptRow, library: &Library) {

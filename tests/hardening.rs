@@ -1,0 +1,243 @@
+//! Guarding the data: owner-only permissions, backup and restore with checksums, and
+//! deleting a trainee for good.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use turnaround::access::Access;
+use turnaround::backup;
+use turnaround::progress::{FsStore, ProgressStore};
+
+/// A data dir with made-up trainees and attempts, a manager PIN (2468) and an audit log.
+fn data(trainees: usize, attempts: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = turnaround::library::Library::load(None);
+    let mut store = FsStore::new(dir.path());
+    let spec = turnaround::demo::DemoSpec {
+        trainees,
+        attempts,
+        seed: 9,
+        now_ms: 1_790_000_000_000,
+    };
+    turnaround::demo::generate(&mut store, &library, &spec, &mut |_| {}).expect("demo");
+    Access::load(dir.path())
+        .expect("access")
+        .set_first_manager_pin("2468", 1)
+        .expect("pin");
+    dir
+}
+
+/// Every file under `dir`: relative path to bytes.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).expect("inside").to_path_buf();
+                out.insert(rel, std::fs::read(&p).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_dir_and_everything_in_it_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().expect("tempdir");
+    let dir = parent.path().join("data");
+    let library = turnaround::library::Library::load(None);
+    let mut store = FsStore::new(&dir);
+    let spec = turnaround::demo::DemoSpec {
+        trainees: 2,
+        attempts: 4,
+        seed: 1,
+        now_ms: 1_790_000_000_000,
+    };
+    turnaround::demo::generate(&mut store, &library, &spec, &mut |_| {}).expect("demo");
+    let id = store.trainees().expect("trainees")[0].id.clone();
+    store.rows(&id).expect("rows");
+    Access::load(&dir)
+        .expect("access")
+        .set_first_manager_pin("2468", 1)
+        .expect("pin");
+
+    let mut checked = 0;
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        let mode = std::fs::metadata(&d).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{} is {mode:o}", d.display());
+        for e in std::fs::read_dir(&d).expect("read").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
+                assert_eq!(mode, 0o600, "{} is {mode:o}", p.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked >= 8,
+        "profiles, attempts, caches, the lock, PINs, audit: {checked}"
+    );
+}
+
+#[test]
+fn a_backup_restores_to_identical_data_and_keeps_what_was_there() {
+    let dir = data(3, 9);
+    let before = tree(dir.path());
+    let out = tempfile::tempdir().expect("tempdir");
+    let archive = out.path().join("b.trbk");
+    let mut calls = 0;
+    let manifest = backup::create(dir.path(), &archive, 5, |_, _| {
+        calls += 1;
+        true
+    })
+    .expect("backup");
+    assert_eq!(manifest.files.len(), calls, "progress after every file");
+    assert!(manifest.files.iter().all(|f| f.path != "trainees/.lock"));
+
+    // Into a place with no data yet.
+    let fresh = out.path().join("fresh");
+    let r = backup::restore(&archive, &fresh, 6).expect("restore");
+    assert_eq!(r.moved_aside, None);
+    let mut expected = before.clone();
+    expected.remove(Path::new("trainees/.lock"));
+    assert_eq!(tree(&fresh), expected, "identical, file for file");
+
+    // Over existing data: that data is moved aside, whole.
+    std::fs::write(fresh.join("audit.jsonl"), b"changed since").expect("write");
+    let changed = tree(&fresh);
+    let r = backup::restore(&archive, &fresh, 7).expect("restore");
+    let aside = r.moved_aside.expect("moved aside");
+    assert_eq!(tree(&aside), changed, "the data that was there is kept");
+    assert_eq!(tree(&fresh), expected);
+}
+
+#[test]
+fn a_backup_with_one_byte_changed_is_refused_and_nothing_is_touched() {
+    let dir = data(2, 4);
+    let out = tempfile::tempdir().expect("tempdir");
+    let archive = out.path().join("b.trbk");
+    backup::create(dir.path(), &archive, 5, |_, _| true).expect("backup");
+    let target = out.path().join("data");
+    backup::restore(&archive, &target, 6).expect("restore");
+    let before = tree(&target);
+
+    let bytes = std::fs::read(&archive).expect("read");
+    // Flip one byte in the middle of the files, then one in the manifest.
+    for at in [bytes.len() / 3, bytes.len() - 120] {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x20;
+        std::fs::write(&archive, &damaged).expect("write");
+        let err = backup::restore(&archive, &target, 7).expect_err("refused");
+        assert!(err.to_string().contains("damaged"), "{err}");
+        assert_eq!(tree(&target), before, "nothing was touched");
+        let leftovers: Vec<_> = std::fs::read_dir(out.path())
+            .expect("read")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("restoring") || n.contains("before-restore"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+    std::fs::write(&archive, b"not a backup at all").expect("write");
+    assert!(matches!(
+        backup::restore(&archive, &target, 8),
+        Err(backup::BackupError::NotABackup(_))
+    ));
+}
+
+#[test]
+fn deleting_a_trainee_leaves_no_trace_of_them_in_the_data_dir() {
+    let dir = data(3, 12);
+    let mut store = FsStore::new(dir.path());
+    let trainees = store.trainees().expect("trainees");
+    let gone = trainees[1].clone();
+    let kept = trainees[0].clone();
+    // Leave traces everywhere a trainee can appear: caches, a wrong PIN try.
+    store.rows(&gone.id).expect("rows");
+    store.turns(&gone.id).expect("turns");
+    let mut access = Access::load(dir.path()).expect("access");
+    let hash = turnaround::access::hash_pin("1357").expect("hash");
+    access.try_trainee(&gone.id, "0000", &hash, 10);
+    let kept_attempts = store.attempts(&kept.id).expect("attempts").len();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_turnaround"))
+        .args(["delete-trainee", &gone.name, "--yes"])
+        .env("TURNAROUND_DATA_DIR", dir.path())
+        .env("TURNAROUND_MANAGER_PIN", "2468")
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    for (path, bytes) in tree(dir.path()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(&gone.name), "{} names them", path.display());
+        assert!(
+            !text.contains(&gone.id),
+            "{} holds their id",
+            path.display()
+        );
+    }
+    let mut store = FsStore::new(dir.path());
+    assert_eq!(store.trainees().expect("trainees").len(), 2);
+    assert_eq!(
+        store.attempts(&kept.id).expect("attempts").len(),
+        kept_attempts
+    );
+    let (entries, _) = turnaround::audit::AuditLog::new(dir.path()).entries();
+    assert!(
+        entries[0].action.starts_with("deleted a trainee and their"),
+        "{:?}",
+        entries[0]
+    );
+
+    let again = Command::new(env!("CARGO_BIN_EXE_turnaround"))
+        .args(["delete-trainee", &kept.name])
+        .env("TURNAROUND_DATA_DIR", dir.path())
+        .env("TURNAROUND_MANAGER_PIN", "2468")
+        .output()
+        .expect("run");
+    assert_eq!(again.status.code(), Some(2), "no --yes, no deletion");
+    assert_eq!(FsStore::new(dir.path()).trainees().expect("t").len(), 2);
+}
+
+#[test]
+fn the_backup_commands_need_the_manager_pin() {
+    let dir = data(1, 2);
+    let out = tempfile::tempdir().expect("tempdir");
+    let archive = out.path().join("b.trbk");
+    let run = |args: &[&str], pin: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_turnaround"));
+        c.args(args)
+            .env("TURNAROUND_DATA_DIR", dir.path())
+            .env_remove("TURNAROUND_MANAGER_PIN")
+            .stdin(std::process::Stdio::null());
+        if let Some(pin) = pin {
+            c.env("TURNAROUND_MANAGER_PIN", pin);
+        }
+        c.output().expect("run")
+    };
+    let path = archive.to_str().expect("utf-8");
+    assert_eq!(run(&["backup", path], Some("1111")).status.code(), Some(1));
+    assert!(!archive.exists(), "no backup without the right PIN");
+    assert_eq!(run(&["backup", path], Some("2468")).status.code(), Some(0));
+    assert!(archive.exists());
+    let restored = run(&["restore", path], Some("2468"));
+    assert_eq!(restored.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&restored.stdout).contains("kept in"));
+}

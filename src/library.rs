@@ -107,23 +107,46 @@ pub fn check_file(path: &Path) -> Checked {
             diagnostics: vec![diagnostic],
         }
     };
+    // Look at the size before reading, so a huge file is never loaded into memory.
+    if let Ok(meta) = fs::metadata(path)
+        && meta.len() > scenario::MAX_SCENARIO_BYTES as u64
+    {
+        return failed(format!(
+            "file is {} bytes; a scenario may be at most {} bytes",
+            meta.len(),
+            scenario::MAX_SCENARIO_BYTES
+        ));
+    }
     match fs::read(path) {
-        Ok(bytes) if bytes.len() > scenario::MAX_SCENARIO_BYTES => failed(format!(
+        Ok(bytes) => check_bytes(&name, bytes, assets_for(path).as_deref()),
+        Err(e) => failed(format!("cannot read the file: {e}")),
+    }
+}
+
+/// Checks a file's bytes: too big or not UTF-8 is a located error naming the file.
+pub fn check_bytes(name: &str, bytes: Vec<u8>, assets: Option<&Path>) -> Checked {
+    let failed = |message: String| {
+        let source = SourceFile::new(name.to_string(), String::new());
+        let diagnostic = Diagnostic::new(Severity::Error, &source, 0..0, message);
+        Checked {
+            source,
+            scenario: None,
+            diagnostics: vec![diagnostic],
+        }
+    };
+    if bytes.len() > scenario::MAX_SCENARIO_BYTES {
+        return failed(format!(
             "file is {} bytes; a scenario may be at most {} bytes",
             bytes.len(),
             scenario::MAX_SCENARIO_BYTES
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => check(SourceFile::new(name.to_string(), text), assets),
+        Err(e) => failed(format!(
+            "the file is not UTF-8 text (invalid byte at offset {}); expected a RON text file",
+            e.utf8_error().valid_up_to()
         )),
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => check(
-                SourceFile::new(name.clone(), text),
-                assets_for(path).as_deref(),
-            ),
-            Err(e) => failed(format!(
-                "the file is not UTF-8 text (invalid byte at offset {}); expected a RON text file",
-                e.utf8_error().valid_up_to()
-            )),
-        },
-        Err(e) => failed(format!("cannot read the file: {e}")),
     }
 }
 

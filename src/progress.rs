@@ -426,6 +426,20 @@ impl FsStore {
     /// Reads a RON file of any format up to this one, migrating older ones; a file that
     /// does not parse is moved aside and reported.
     fn read<T: migrate::Stored>(&mut self, path: &Path) -> Option<T> {
+        // A file far bigger than any attempt is not read into memory: it is left where it
+        // is and reported (it may be someone's data; it is certainly not ours).
+        if let Ok(meta) = fs::metadata(path)
+            && meta.len() > MAX_FILE_BYTES
+        {
+            self.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "it is {} bytes; a progress file is at most {MAX_FILE_BYTES} bytes",
+                    meta.len()
+                ),
+            });
+            return None;
+        }
         let text = match fs::read_to_string(path) {
             Ok(t) => t,
             // Bytes that are not text are damage; anything else (permissions, a
@@ -729,6 +743,9 @@ impl ProgressStore for FsStore {
         }
     }
 }
+
+/// The largest progress file read. A long attempt is about 30 KB.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The file name of a trainee's unfinished attempt.
 const IN_PROGRESS: &str = "in-progress.ron";

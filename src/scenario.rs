@@ -9,7 +9,7 @@ mod model;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity, SourceFile, did_you_mean, render};
-pub use load::{MAX_SCENARIO_BYTES, parse};
+pub use load::{MAX_NESTING, MAX_NODES, MAX_SCENARIO_BYTES, parse};
 pub use model::*;
 pub use validate::validate;
 

@@ -241,3 +241,97 @@ fn the_backup_commands_need_the_manager_pin() {
     assert_eq!(restored.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&restored.stdout).contains("kept in"));
 }
+
+#[test]
+fn limits_give_clear_errors_that_name_the_file() {
+    use turnaround::library;
+    use turnaround::scenario::{MAX_NESTING, MAX_NODES, MAX_SCENARIO_BYTES};
+    let dir = tempfile::tempdir().expect("tempdir");
+
+    // Too big: refused from its size, without reading it.
+    let big = dir.path().join("big.ron");
+    let f = std::fs::File::create(&big).expect("create");
+    f.set_len(MAX_SCENARIO_BYTES as u64 + 1).expect("sparse");
+    let c = library::check_file(&big);
+    assert!(
+        c.diagnostics[0].message.contains("may be at most"),
+        "{:?}",
+        c.diagnostics
+    );
+    assert!(c.source.name.ends_with("big.ron"));
+
+    // Too deep: the strict schema refuses nesting it does not expect, and the parser's
+    // recursion limit backs it up; either way a located error, never a stack overflow.
+    for open in ["(", "[", "{"] {
+        let depth = MAX_NESTING * 1000;
+        let deep = format!("(format: 1, nodes: {}", open.repeat(depth));
+        let c = library::check_bytes("deep.ron", deep.into_bytes(), None);
+        assert!(c.scenario.is_none());
+        assert!(c.diagnostics[0].is_error());
+        let shown = turnaround::scenario::render(&c.source, &c.diagnostics);
+        assert!(shown.contains("deep.ron:1:"), "{shown}");
+    }
+
+    // Too many nodes: short lines, many more than the limit, well under the size limit.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixtures/valid.ron"),
+    )
+    .expect("fixture");
+    let start = text.find("nodes: [").expect("nodes") + "nodes: [".len();
+    let lines: String = (0..=MAX_NODES)
+        .map(|i| format!("Line(id: \"n{i}\", say: \"x\", emotion: Neutral, next: \"open\"),\n"))
+        .collect();
+    let many = format!("{}{lines}{}", &text[..start], &text[start..]);
+    assert!(many.len() < MAX_SCENARIO_BYTES);
+    let c = library::check_bytes("many.ron", many.into_bytes(), None);
+    assert!(
+        c.diagnostics[0]
+            .message
+            .contains(&format!("at most {MAX_NODES}")),
+        "{:?}",
+        c.diagnostics[0].message
+    );
+
+    // Not UTF-8, in the contents and in the name.
+    let c = library::check_bytes("latin1.ron", b"(title: \"caf\xe9\")".to_vec(), None);
+    assert!(c.diagnostics[0].message.contains("not UTF-8"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let odd = dir
+            .path()
+            .join(std::ffi::OsStr::from_bytes(b"bad-\xff-name.ron"));
+        std::fs::write(&odd, b"(not: a scenario)").expect("write");
+        let c = library::check_file(&odd);
+        assert!(c.source.name.contains("bad-"), "named: {}", c.source.name);
+        assert!(c.scenario.is_none());
+        let lib = library::Library::load(Some(dir.path()));
+        assert!(lib.entries.len() >= 9, "the built-in scenarios still load");
+        assert_eq!(
+            lib.problems.len(),
+            2,
+            "the oversized file and the oddly named one are each reported"
+        );
+    }
+}
+
+#[test]
+fn an_oversized_progress_file_is_left_alone_and_reported() {
+    let dir = data(1, 1);
+    let mut store = FsStore::new(dir.path());
+    let t = store.trainees().expect("trainees")[0].clone();
+    let huge = dir
+        .path()
+        .join("trainees")
+        .join(&t.id)
+        .join("attempts")
+        .join("0000000000002-x-1.ron");
+    let f = std::fs::File::create(&huge).expect("create");
+    f.set_len(turnaround::progress::MAX_FILE_BYTES + 1)
+        .expect("sparse");
+    let mut store = FsStore::new(dir.path());
+    assert_eq!(store.attempts(&t.id).expect("attempts").len(), 1);
+    assert!(huge.exists(), "left where it is");
+    assert!(store.set_aside().is_empty());
+    assert!(store.skipped()[0].reason.contains("at most"));
+}

@@ -10,6 +10,7 @@ mod golden;
 mod hardening;
 mod loader;
 mod manager;
+mod mutation;
 mod progress;
 mod report;
 mod scoring;

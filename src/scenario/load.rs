@@ -12,6 +12,14 @@ use super::model::Scenario;
 /// work a pasted or corrupt file can cause.
 pub const MAX_SCENARIO_BYTES: usize = 4 * 1024 * 1024;
 
+/// The most nodes a scenario may have. The shipped ones have 20-40; generated stress
+/// scenarios reach 10,000.
+pub const MAX_NODES: usize = 20_000;
+
+/// How deeply values may nest. A scenario needs about 6 levels; this stops a crafted file
+/// from exhausting the stack.
+pub const MAX_NESTING: usize = 32;
+
 /// Parses one scenario file. A failure names the line and column and what was expected.
 pub fn parse(source: &SourceFile) -> Result<Scenario, Box<Diagnostic>> {
     if source.text.len() > MAX_SCENARIO_BYTES {
@@ -26,10 +34,24 @@ pub fn parse(source: &SourceFile) -> Result<Scenario, Box<Diagnostic>> {
         )));
     }
     // `Line(id: ..)` rather than `Line((id: ..))`: the form trainers expect to write.
-    ron::Options::default()
+    let scenario = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
+        .with_recursion_limit(MAX_NESTING)
         .from_str::<Scenario>(&source.text)
-        .map_err(|e| Box::new(parse_diagnostic(source, &e)))
+        .map_err(|e| Box::new(parse_diagnostic(source, &e)))?;
+    if scenario.nodes.len() > MAX_NODES {
+        let at = source.text.find("nodes").unwrap_or(0);
+        return Err(Box::new(Diagnostic::new(
+            Severity::Error,
+            source,
+            at..at + "nodes".len().min(source.text.len() - at),
+            format!(
+                "the scenario has {} nodes; a scenario may have at most {MAX_NODES}",
+                scenario.nodes.len()
+            ),
+        )));
+    }
+    Ok(scenario)
 }
 
 fn parse_diagnostic(source: &SourceFile, error: &SpannedError) -> Diagnostic {
@@ -37,7 +59,13 @@ fn parse_diagnostic(source: &SourceFile, error: &SpannedError) -> Diagnostic {
     let end = source
         .offset_of(error.span.end.line, error.span.end.col)
         .max(start);
-    let diagnostic = Diagnostic::new(Severity::Error, source, start..end, error.code.to_string());
+    let message = match &error.code {
+        RonError::ExceededRecursionLimit => format!(
+            "values nest more than {MAX_NESTING} levels deep; expected a scenario (about 6 levels)"
+        ),
+        code => code.to_string(),
+    };
+    let diagnostic = Diagnostic::new(Severity::Error, source, start..end, message);
     let suggestion = match &error.code {
         RonError::NoSuchStructField {
             expected, found, ..

@@ -289,7 +289,8 @@ fn an_export_runs_in_the_background_and_writes_every_attempt() {
     .type_text(&out.path().display().to_string());
     h.run();
     h.get_by_label("Export attempts").click();
-    h.run();
+    // While the job runs the progress bar animates, so step frame by frame.
+    h.step();
     for _ in 0..200 {
         if !matches!(
             h.state().export,
@@ -298,7 +299,7 @@ fn an_export_runs_in_the_background_and_writes_every_attempt() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
-        h.run();
+        h.step();
     }
     let status = h.state().export.clone();
     let turnaround::ui::manager::ExportStatus::Finished(message) = status else {

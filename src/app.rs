@@ -470,6 +470,31 @@ impl TurnaroundApp {
             Command::StartBackup(path) => self.start_backup(path),
             Command::StartRestore(path) => self.start_restore(path),
             Command::DeleteTrainee(id) => self.delete_trainee(&id),
+            Command::ClearTraineePin(id) => {
+                if let Some(mut t) = self.trainees.iter().find(|t| t.id == id).cloned() {
+                    t.pin = None;
+                    match self.store.update_trainee(&t) {
+                        Ok(()) => {
+                            let _ = crate::audit::AuditLog::new(&self.config.data_dir).record(
+                                unix_ms(),
+                                "manager",
+                                "cleared a trainee's PIN",
+                            );
+                            self.notices.push(format!(
+                                "{}'s PIN is cleared; they can set a new one from My progress.",
+                                t.name
+                            ));
+                        }
+                        Err(e) => self.notices.push(format!("Could not clear the PIN: {e}")),
+                    }
+                    self.trainees = self.store.trainees().unwrap_or_default();
+                    if let Some(r) = &mut self.roster
+                        && let Some(x) = r.trainees.iter_mut().find(|x| x.id == id)
+                    {
+                        x.pin = None;
+                    }
+                }
+            }
             Command::OpenAudit => {
                 let (entries, bad) = crate::audit::AuditLog::new(&self.config.data_dir).entries();
                 self.audit_entries = entries;
@@ -499,8 +524,8 @@ impl TurnaroundApp {
                     }
                 }
             }
-            Command::SetOwnPin(pin) => {
-                let message = self.set_own_pin(&pin);
+            Command::SetOwnPin { current, pin } => {
+                let message = self.change_own_pin(&current, &pin);
                 if let Screen::MyProgress(view) = &mut self.screen {
                     view.pin_message = Some(message);
                 }
@@ -519,6 +544,24 @@ impl TurnaroundApp {
         self.refresh_results();
         self.load_unfinished();
         self.screen = Screen::Library;
+    }
+
+    /// Changes the signed-in trainee's PIN; one that is set is needed to change it.
+    fn change_own_pin(&mut self, current: &str, pin: &str) -> String {
+        let Some(t) = self.trainee.clone() else {
+            return "Nobody is signed in.".into();
+        };
+        if let Some(hash) = &t.pin {
+            let verdict = match &mut self.access {
+                Ok(a) => a.try_trainee(&t.id, current, hash, unix_ms()),
+                Err(_) if access::verify_pin(current, hash) => access::Verdict::Open,
+                Err(_) => access::Verdict::Wrong { wait_ms: 0 },
+            };
+            if let Some(why) = verdict.message() {
+                return format!("Not saved: the current PIN. {why}");
+            }
+        }
+        self.set_own_pin(pin)
     }
 
     /// Stores a new PIN on the signed-in trainee's profile; the message to show.
@@ -1158,7 +1201,12 @@ impl TurnaroundApp {
                 },
                 Screen::Practice(view) => view.ui(ui, &self.library, &self.scorer),
                 Screen::MyProgress(view) => match &self.summary {
-                    Some(summary) => view.ui(ui, summary, &self.library),
+                    Some(summary) => view.ui(
+                        ui,
+                        summary,
+                        &self.library,
+                        self.trainee.as_ref().is_some_and(|t| t.pin.is_some()),
+                    ),
                     None => Some(Command::BackToLibrary),
                 },
                 Screen::Pin(view) => view.ui(ui),

@@ -11,6 +11,7 @@ pub mod backup;
 pub mod cli;
 pub mod demo;
 pub mod engine;
+pub mod fuzzing;
 pub mod library;
 pub mod paths;
 pub mod progress;

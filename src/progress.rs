@@ -744,6 +744,21 @@ impl ProgressStore for FsStore {
     }
 }
 
+/// Parses a finished attempt's file text, of any format up to this one.
+pub fn parse_attempt(text: &str) -> Result<AttemptRecord, ron::error::SpannedError> {
+    <AttemptRecord as migrate::Stored>::parse(text)
+}
+
+/// Parses an unfinished attempt's file text, of any format up to this one.
+pub fn parse_in_progress(text: &str) -> Result<InProgress, ron::error::SpannedError> {
+    <InProgress as migrate::Stored>::parse(text)
+}
+
+/// Parses a profile's file text, of any format up to this one.
+pub fn parse_profile(text: &str) -> Result<Trainee, ron::error::SpannedError> {
+    <Trainee as migrate::Stored>::parse(text)
+}
+
 /// The largest progress file read. A long attempt is about 30 KB.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 

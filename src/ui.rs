@@ -89,5 +89,10 @@ pub enum Command {
     /// Require every trainee to have a PIN, or not.
     RequireTraineePins(bool),
     /// The signed-in trainee sets or changes their own PIN.
-    SetOwnPin(String),
+    SetOwnPin {
+        current: String,
+        pin: String,
+    },
+    /// The manager clears a trainee's forgotten PIN (by id).
+    ClearTraineePin(String),
 }

@@ -519,3 +519,57 @@ fn a_manager_deletes_a_trainee_after_confirming_and_the_audit_log_says_so() {
     );
     assert!(h.query_by_label_contains(&name).is_none(), "never the name");
 }
+
+#[test]
+fn changing_a_trainee_pin_needs_the_current_one_and_a_manager_can_clear_a_forgotten_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    set_manager_pin(dir.path(), "2468");
+    let mut h = app(dir.path());
+    sign_up(&mut h, "Bo");
+    h.get_by_label("My progress").click();
+    h.run();
+    h.get_by_label("Protect my profile with a PIN").click();
+    h.run();
+    type_into(&mut h, "New PIN (4-12 digits):", "8642");
+    type_into(&mut h, "The same PIN again:", "8642");
+    h.get_by_label("Save my PIN").click();
+    h.run();
+    // Now it is a change: the current PIN is asked for, and a wrong one changes nothing.
+    type_into(&mut h, "Current PIN:", "0000");
+    type_into(&mut h, "New PIN (4-12 digits):", "1357");
+    type_into(&mut h, "The same PIN again:", "1357");
+    h.get_by_label("Save my PIN").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Not saved: the current PIN")
+            .is_some()
+    );
+    let stored = h.state().trainee.clone().expect("signed in");
+    assert!(turnaround::access::verify_pin(
+        "8642",
+        stored.pin.as_deref().expect("pin")
+    ));
+
+    // Forgotten: the manager clears it, and Bo gets in without one.
+    h.get_by_label("Back to library").click();
+    h.run();
+    h.get_by_label("Switch trainee").click();
+    h.run();
+    open_manager_with(&mut h, "2468");
+    h.get_by_label("Bo").click();
+    h.run();
+    h.get_by_label("Clear their PIN").click();
+    h.run();
+    assert!(h.query_by_label("Clear their PIN").is_none(), "it is gone");
+    h.get_by_label("Lock").click();
+    h.run();
+    h.get_by_label("Bo").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Library), "no PIN asked");
+    let (entries, _) = turnaround::audit::AuditLog::new(dir.path()).entries();
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.action == "cleared a trainee's PIN")
+    );
+}

@@ -1,14 +1,10 @@
 //! 10,000 mutated variants of the shipped scenarios (truncated, bytes flipped, deeply
 //! nested, huge strings, wrong types, non-UTF-8, ranges deleted or repeated). Each must
 //! give a clean error or a valid load, never a panic; a variant that loads is also
-//! played a little, which must not panic either.
-
-use std::sync::Arc;
+//! played a little (`fuzzing::scenario`, which the fuzz target runs too).
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
-use turnaround::engine::{Session, Step, TextAssessment};
-use turnaround::library;
 
 const MUTANTS: usize = 10_000;
 
@@ -122,36 +118,6 @@ fn mutate(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) -> &'static str {
     }
 }
 
-/// Plays a loaded mutant a little: first choices, a plain typed reply.
-fn play(scenario: turnaround::scenario::Scenario, seed: u64, scorer: &turnaround::scoring::Scorer) {
-    let Ok(mut s) = Session::start(Arc::new(scenario), seed, 0) else {
-        return;
-    };
-    for t in 1..60u64 {
-        let ok = match s.step().clone() {
-            Step::Customer(_) => s.proceed(t * 1000).is_ok(),
-            Step::Choose(_) => s.choose(0, t * 1000).is_ok(),
-            Step::Write(p) => {
-                let a = scorer.assess(&turnaround::scoring::ReplyInput {
-                    customer: &p.customer_said,
-                    reply: "I'm sorry, I'll fix it today.",
-                    hints: None,
-                });
-                s.write(
-                    "I'm sorry, I'll fix it today.",
-                    TextAssessment::from_scorer(&a),
-                    t * 1000,
-                )
-                .is_ok()
-            }
-            Step::Finished(_) => false,
-        };
-        if !ok {
-            break;
-        }
-    }
-}
-
 #[test]
 fn ten_thousand_mutated_scenarios_load_cleanly_or_fail_cleanly() {
     let originals = shipped();
@@ -161,7 +127,6 @@ fn ten_thousand_mutated_scenarios_load_cleanly_or_fail_cleanly() {
     let mut refused = 0;
     let mut panics = Vec::new();
     let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
-    let scorer = turnaround::scoring::Scorer::default();
     for n in 0..MUTANTS {
         let (name, original) = &originals[n % originals.len()];
         let mut bytes = original.clone();
@@ -172,23 +137,8 @@ fn ten_thousand_mutated_scenarios_load_cleanly_or_fail_cleanly() {
         for w in &what {
             *kinds.entry(w).or_default() += 1;
         }
-        let seed = rng.random::<u64>();
-        let result = std::panic::catch_unwind(|| {
-            let checked = library::check_bytes(name, bytes.clone(), None);
-            let ok = checked.scenario.is_some();
-            if !ok {
-                assert!(
-                    checked.diagnostics.iter().any(|d| d.is_error()),
-                    "refused without an error"
-                );
-                let text = turnaround::scenario::render(&checked.source, &checked.diagnostics);
-                assert!(text.contains(name.as_str()), "the error names the file");
-            }
-            if let Some(s) = checked.scenario {
-                play(s, seed, &scorer);
-            }
-            ok
-        });
+        // Loads, validates and renders the diagnostics; plays a mutant that loads.
+        let result = std::panic::catch_unwind(|| turnaround::fuzzing::scenario(&bytes));
         match result {
             Ok(true) => loaded += 1,
             Ok(false) => refused += 1,

@@ -6,6 +6,7 @@ mod cli;
 mod content;
 mod durability;
 mod engine;
+mod fuzz_replay;
 mod golden;
 mod hardening;
 mod loader;

@@ -413,6 +413,14 @@ impl ManagerView {
         });
         if data.attempt.is_none() {
             ui.horizontal(|ui| {
+                if data.roster.trainees[i].pin.is_some()
+                    && ui
+                        .button("Clear their PIN")
+                        .on_hover_text("For a trainee who forgot it: they can set a new one")
+                        .clicked()
+                {
+                    command = Some(Command::ClearTraineePin(overview.id.clone()));
+                }
                 if !self.confirm_delete {
                     if ui
                         .button("Delete this trainee...")

@@ -13,6 +13,8 @@ use crate::scenario::Dimension;
 /// The screen's own state: the profile PIN being typed.
 #[derive(Debug, Default)]
 pub struct MyProgressView {
+    /// The PIN set now, when changing it.
+    pub current: String,
     pub pin: String,
     pub confirm: String,
     /// The result of the last PIN change.
@@ -26,6 +28,7 @@ impl MyProgressView {
         ui: &mut egui::Ui,
         summary: &ProgressSummary,
         library: &Library,
+        has_pin: bool,
     ) -> Option<Command> {
         let mut command = None;
         ui.horizontal(|ui| {
@@ -36,7 +39,7 @@ impl MyProgressView {
                 }
             });
         });
-        if let Some(c) = self.pin_ui(ui) {
+        if let Some(c) = self.pin_ui(ui, has_pin) {
             command = Some(c);
         }
         if summary.attempts == 0 {
@@ -132,14 +135,31 @@ impl MyProgressView {
     }
 
     /// A trainee may protect their profile with a PIN (or change it).
-    fn pin_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+    fn pin_ui(&mut self, ui: &mut egui::Ui, has_pin: bool) -> Option<Command> {
         let mut command = None;
-        egui::CollapsingHeader::new("Protect my profile with a PIN")
+        let heading = if has_pin {
+            "Change my PIN"
+        } else {
+            "Protect my profile with a PIN"
+        };
+        egui::CollapsingHeader::new(heading)
             .default_open(self.pin_message.is_some())
             .show(ui, |ui| {
                 ui.label("With a PIN, nobody else can open your progress on this computer.");
                 let mut enter = false;
                 egui::Grid::new("own_pin").num_columns(2).show(ui, |ui| {
+                    if has_pin {
+                        let label = ui.label("Current PIN:");
+                        let r = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.current)
+                                    .password(true)
+                                    .desired_width(140.0),
+                            )
+                            .labelled_by(label.id);
+                        enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        ui.end_row();
+                    }
                     let label = ui.label("New PIN (4-12 digits):");
                     let r = ui
                         .add(
@@ -163,10 +183,14 @@ impl MyProgressView {
                 });
                 if ui.button("Save my PIN").clicked() || enter {
                     if self.pin == self.confirm {
-                        command = Some(Command::SetOwnPin(self.pin.clone()));
+                        command = Some(Command::SetOwnPin {
+                            current: self.current.clone(),
+                            pin: self.pin.clone(),
+                        });
                     } else {
                         self.pin_message = Some("The two PINs differ; nothing was changed.".into());
                     }
+                    self.current.clear();
                     self.pin.clear();
                     self.confirm.clear();
                 }

@@ -264,7 +264,7 @@ impl Access {
     fn settle(&mut self, key: &str, ok: bool, now_ms: u64, what: &str) -> Verdict {
         let lockout = self.file.lockouts.get(key).cloned().unwrap_or_default();
         if lockout.until_ms > now_ms {
-            let _ = self.audit(now_ms, &format!("refused {what} try: locked out"));
+            let _ = self.audit(now_ms, "system", &format!("refused {what} try: locked out"));
             return Verdict::Locked {
                 wait_ms: lockout.until_ms - now_ms,
             };
@@ -287,14 +287,16 @@ impl Access {
         let _ = self.save();
         let _ = self.audit(
             now_ms,
+            "system",
             &format!("refused {what} ({failures} wrong in a row)"),
         );
         Verdict::Wrong { wait_ms }
     }
 
-    fn audit(&self, now_ms: u64, action: &str) -> std::io::Result<()> {
+    /// Records a refusal (`by` "system") or a PIN change (`by` "manager").
+    fn audit(&self, now_ms: u64, by: &str, action: &str) -> std::io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        crate::audit::AuditLog::new(dir).record(now_ms, "system", action)
+        crate::audit::AuditLog::new(dir).record(now_ms, by, action)
     }
 
     /// Sets the first manager PIN and returns the recovery code to show once.
@@ -305,7 +307,7 @@ impl Access {
         let code = new_recovery_code();
         self.file.recovery_code = Some(hash_secret(&normalise_code(&code))?);
         self.change_pin(Role::Manager, pin)?;
-        let _ = self.audit(now_ms, "set the first manager PIN");
+        let _ = self.audit(now_ms, "manager", "set the first manager PIN");
         Ok(code)
     }
 
@@ -335,7 +337,7 @@ impl Access {
             )));
         }
         self.change_pin(Role::Manager, new)?;
-        let _ = self.audit(now_ms, "changed the manager PIN");
+        let _ = self.audit(now_ms, "manager", "changed the manager PIN");
         Ok(())
     }
 
@@ -369,14 +371,18 @@ impl Access {
         self.file.recovery_code = Some(hash_secret(&normalise_code(&fresh))?);
         self.file.lockouts.remove(Role::Manager.label());
         self.change_pin(Role::Manager, new)?;
-        let _ = self.audit(now_ms, "reset the manager PIN with the recovery code");
+        let _ = self.audit(
+            now_ms,
+            "manager",
+            "reset the manager PIN with the recovery code",
+        );
         Ok(fresh)
     }
 
     /// Sets or replaces the trainer PIN (the caller has checked the manager PIN).
     pub fn set_trainer_pin(&mut self, pin: &str, now_ms: u64) -> Result<(), AccessError> {
         self.change_pin(Role::Trainer, pin)?;
-        let _ = self.audit(now_ms, "set the trainer PIN");
+        let _ = self.audit(now_ms, "manager", "set the trainer PIN");
         Ok(())
     }
 

@@ -45,7 +45,7 @@ pub fn delay_after(failures: u32) -> u64 {
 }
 
 /// What a PIN try came to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     /// The PIN is right.
     Open,
@@ -53,23 +53,26 @@ pub enum Verdict {
     Wrong { wait_ms: u64 },
     /// Too many wrong tries: not checked at all; try again after `wait_ms`.
     Locked { wait_ms: u64 },
+    /// The PIN file could not be read or locked: refused, to be safe.
+    Unavailable(String),
 }
 
 impl Verdict {
     /// What to tell the person, for a refusal.
-    pub fn message(self) -> Option<String> {
+    pub fn message(&self) -> Option<String> {
         let secs = |ms: u64| ms.div_ceil(1000);
         match self {
             Verdict::Open => None,
             Verdict::Wrong { wait_ms: 0 } => Some("That PIN is not right.".into()),
             Verdict::Wrong { wait_ms } => Some(format!(
                 "That PIN is not right. Too many wrong tries: wait {} s before the next one.",
-                secs(wait_ms)
+                secs(*wait_ms)
             )),
             Verdict::Locked { wait_ms } => Some(format!(
                 "Too many wrong tries. Wait {} s, then try again.",
-                secs(wait_ms)
+                secs(*wait_ms)
             )),
+            Verdict::Unavailable(why) => Some(format!("The PIN cannot be checked now: {why}")),
         }
     }
 }
@@ -197,6 +200,25 @@ pub fn verify_pin(pin: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Reads `access.ron`; none yet means no PINs are set.
+fn read_file(path: &Path) -> Result<AccessFile, AccessError> {
+    match fs::read_to_string(path) {
+        Ok(text) => ron::from_str(&text).map_err(|e| AccessError::Damaged {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(AccessFile::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(AccessError::Damaged {
+            path: path.to_path_buf(),
+            reason: "not text".into(),
+        }),
+        Err(source) => Err(AccessError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
 /// The PINs of one data dir.
 #[derive(Debug, Clone)]
 pub struct Access {
@@ -208,20 +230,7 @@ impl Access {
     /// Reads `<data dir>/access.ron`; none yet means no PINs are set.
     pub fn load(data_dir: &Path) -> Result<Access, AccessError> {
         let path = data_dir.join("access.ron");
-        let file = match fs::read_to_string(&path) {
-            Ok(text) => ron::from_str(&text).map_err(|e| AccessError::Damaged {
-                path: path.clone(),
-                reason: e.to_string(),
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => AccessFile::default(),
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                return Err(AccessError::Damaged {
-                    path,
-                    reason: "not text".into(),
-                });
-            }
-            Err(source) => return Err(AccessError::Io { path, source }),
-        };
+        let file = read_file(&path)?;
         Ok(Access { path, file })
     }
 
@@ -245,11 +254,48 @@ impl Access {
             && self.hash(Role::Manager).is_some_and(|h| verify_pin(pin, h)))
     }
 
+    /// Runs `f` holding an exclusive lock on `access.lock`, after reading the file afresh,
+    /// so that other processes' changes (a PIN set in the terminal, their wrong tries) are
+    /// neither missed nor overwritten. Never nested.
+    fn transaction<R>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<R, AccessError>,
+    ) -> Result<R, AccessError> {
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let io = |source| AccessError::Io {
+            path: dir.join("access.lock"),
+            source,
+        };
+        crate::paths::create_private_dir(&dir).map_err(io)?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let lock = options.open(dir.join("access.lock")).map_err(io)?;
+        lock.lock().map_err(io)?;
+        let result = read_file(&self.path).and_then(|file| {
+            self.file = file;
+            f(self)
+        });
+        let _ = lock.unlock();
+        result
+    }
+
     /// Tries a role's PIN at `now_ms`, counting wrong tries and enforcing the delay.
     pub fn try_role(&mut self, role: Role, pin: &str, now_ms: u64) -> Verdict {
-        let key = role.label().to_string();
-        let ok = self.check(role, pin);
-        self.settle(&key, ok, now_ms, &format!("a wrong {} PIN", role.label()))
+        self.transaction(|a| {
+            let ok = a.check(role, pin);
+            Ok(a.settle(
+                role.label(),
+                ok,
+                now_ms,
+                &format!("a wrong {} PIN", role.label()),
+            ))
+        })
+        .unwrap_or_else(|e| Verdict::Unavailable(e.to_string()))
     }
 
     /// Tries a trainee's PIN against their stored hash, with the same delays.
@@ -257,10 +303,12 @@ impl Access {
         let key = format!("trainee:{trainee_id}");
         let ok = verify_pin(pin, hash);
         // The audit log never names a trainee.
-        self.settle(&key, ok, now_ms, "a wrong trainee PIN")
+        self.transaction(|a| Ok(a.settle(&key, ok, now_ms, "a wrong trainee PIN")))
+            .unwrap_or_else(|e| Verdict::Unavailable(e.to_string()))
     }
 
     /// Records the outcome of a try. A locked key is refused before `ok` counts.
+    /// Only inside a transaction.
     fn settle(&mut self, key: &str, ok: bool, now_ms: u64, what: &str) -> Verdict {
         let lockout = self.file.lockouts.get(key).cloned().unwrap_or_default();
         if lockout.until_ms > now_ms {
@@ -275,13 +323,13 @@ impl Access {
             }
             return Verdict::Open;
         }
-        let failures = lockout.failures + 1;
+        let failures = lockout.failures.saturating_add(1);
         let wait_ms = delay_after(failures);
         self.file.lockouts.insert(
             key.to_string(),
             Lockout {
                 failures,
-                until_ms: now_ms + wait_ms,
+                until_ms: now_ms.saturating_add(wait_ms),
             },
         );
         let _ = self.save();
@@ -301,26 +349,31 @@ impl Access {
 
     /// Sets the first manager PIN and returns the recovery code to show once.
     pub fn set_first_manager_pin(&mut self, pin: &str, now_ms: u64) -> Result<String, AccessError> {
-        if self.is_set(Role::Manager) {
-            return Err(AccessError::AlreadySet(Role::Manager.label()));
-        }
-        let code = new_recovery_code();
-        self.file.recovery_code = Some(hash_secret(&normalise_code(&code))?);
-        self.change_pin(Role::Manager, pin)?;
-        let _ = self.audit(now_ms, "manager", "set the first manager PIN");
-        Ok(code)
+        check_pin_shape(pin)?;
+        self.transaction(|a| {
+            if a.is_set(Role::Manager) {
+                return Err(AccessError::AlreadySet(Role::Manager.label()));
+            }
+            let code = new_recovery_code();
+            a.file.recovery_code = Some(hash_secret(&normalise_code(&code))?);
+            a.change_pin(Role::Manager, pin)?;
+            let _ = a.audit(now_ms, "manager", "set the first manager PIN");
+            Ok(code)
+        })
     }
 
     /// Sets a PIN the first time (the trainer's; the manager's goes through
     /// `set_first_manager_pin`, which also makes a recovery code).
     pub fn set_first_pin(&mut self, role: Role, pin: &str) -> Result<(), AccessError> {
-        if self.is_set(role) {
-            return Err(AccessError::AlreadySet(role.label()));
-        }
         if role == Role::Manager {
             return self.set_first_manager_pin(pin, 0).map(|_| ());
         }
-        self.change_pin(role, pin)
+        self.transaction(|a| {
+            if a.is_set(role) {
+                return Err(AccessError::AlreadySet(role.label()));
+            }
+            a.change_pin(role, pin)
+        })
     }
 
     /// Replaces the manager PIN given the current one. Rate-limited like any try.
@@ -331,14 +384,18 @@ impl Access {
         now_ms: u64,
     ) -> Result<(), AccessError> {
         check_pin_shape(new)?;
-        if let Some(message) = self.try_role(Role::Manager, old, now_ms).message() {
-            return Err(AccessError::Refused(format!(
-                "the current manager PIN: {message}"
-            )));
-        }
-        self.change_pin(Role::Manager, new)?;
-        let _ = self.audit(now_ms, "manager", "changed the manager PIN");
-        Ok(())
+        self.transaction(|a| {
+            let ok = a.check(Role::Manager, old);
+            let verdict = a.settle(Role::Manager.label(), ok, now_ms, "a wrong manager PIN");
+            if let Some(message) = verdict.message() {
+                return Err(AccessError::Refused(format!(
+                    "the current manager PIN: {message}"
+                )));
+            }
+            a.change_pin(Role::Manager, new)?;
+            let _ = a.audit(now_ms, "manager", "changed the manager PIN");
+            Ok(())
+        })
     }
 
     /// Resets the manager PIN with the recovery code; returns the new recovery code (the
@@ -350,43 +407,48 @@ impl Access {
         now_ms: u64,
     ) -> Result<String, AccessError> {
         check_pin_shape(new)?;
-        let ok = self.file.recovery_code.as_deref().is_some_and(|h| {
-            PasswordHash::new(h)
-                .map(|h| {
-                    Argon2::default()
-                        .verify_password(normalise_code(code).as_bytes(), &h)
-                        .is_ok()
-                })
-                .unwrap_or(false)
-        });
-        if let Some(message) = self
-            .settle("recovery", ok, now_ms, "a wrong recovery code")
-            .message()
-        {
-            return Err(AccessError::Refused(
-                message.replace("PIN", "recovery code"),
-            ));
-        }
-        let fresh = new_recovery_code();
-        self.file.recovery_code = Some(hash_secret(&normalise_code(&fresh))?);
-        self.file.lockouts.remove(Role::Manager.label());
-        self.change_pin(Role::Manager, new)?;
-        let _ = self.audit(
-            now_ms,
-            "manager",
-            "reset the manager PIN with the recovery code",
-        );
-        Ok(fresh)
+        self.transaction(|a| {
+            let ok = a.file.recovery_code.as_deref().is_some_and(|h| {
+                PasswordHash::new(h)
+                    .map(|h| {
+                        Argon2::default()
+                            .verify_password(normalise_code(code).as_bytes(), &h)
+                            .is_ok()
+                    })
+                    .unwrap_or(false)
+            });
+            if let Some(message) = a
+                .settle("recovery", ok, now_ms, "a wrong recovery code")
+                .message()
+            {
+                return Err(AccessError::Refused(
+                    message.replace("PIN", "recovery code"),
+                ));
+            }
+            let fresh = new_recovery_code();
+            a.file.recovery_code = Some(hash_secret(&normalise_code(&fresh))?);
+            a.file.lockouts.remove(Role::Manager.label());
+            a.change_pin(Role::Manager, new)?;
+            let _ = a.audit(
+                now_ms,
+                "manager",
+                "reset the manager PIN with the recovery code",
+            );
+            Ok(fresh)
+        })
     }
 
     /// Sets or replaces the trainer PIN (the caller has checked the manager PIN).
     pub fn set_trainer_pin(&mut self, pin: &str, now_ms: u64) -> Result<(), AccessError> {
-        self.change_pin(Role::Trainer, pin)?;
-        let _ = self.audit(now_ms, "manager", "set the trainer PIN");
-        Ok(())
+        self.transaction(|a| {
+            a.change_pin(Role::Trainer, pin)?;
+            let _ = a.audit(now_ms, "manager", "set the trainer PIN");
+            Ok(())
+        })
     }
 
-    /// Sets or replaces a role's PIN hash; callers check who may.
+    /// Sets or replaces a role's PIN hash; callers check who may. Only inside a
+    /// transaction.
     fn change_pin(&mut self, role: Role, pin: &str) -> Result<(), AccessError> {
         let hash = hash_pin(pin)?;
         match role {
@@ -396,23 +458,24 @@ impl Access {
         self.save()
     }
 
-    /// Forgets what is kept about a deleted trainee (their wrong-try count).
+    /// Forgets what is kept about a trainee (their wrong-try count): when they are
+    /// deleted, or their PIN is cleared.
     pub fn forget_trainee(&mut self, trainee_id: &str) -> Result<(), AccessError> {
-        if self
-            .file
-            .lockouts
-            .remove(&format!("trainee:{trainee_id}"))
-            .is_some()
-        {
-            self.save()?;
-        }
-        Ok(())
+        let key = format!("trainee:{trainee_id}");
+        self.transaction(|a| {
+            if a.file.lockouts.remove(&key).is_some() {
+                a.save()?;
+            }
+            Ok(())
+        })
     }
 
     /// Requires trainee PINs or not (the caller has checked the manager PIN).
     pub fn require_trainee_pins(&mut self, required: bool) -> Result<(), AccessError> {
-        self.file.trainee_pins_required = required;
-        self.save()
+        self.transaction(|a| {
+            a.file.trainee_pins_required = required;
+            a.save()
+        })
     }
 
     fn save(&mut self) -> Result<(), AccessError> {

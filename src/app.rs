@@ -475,6 +475,9 @@ impl TurnaroundApp {
                     t.pin = None;
                     match self.store.update_trainee(&t) {
                         Ok(()) => {
+                            if let Ok(a) = &mut self.access {
+                                let _ = a.forget_trainee(&t.id);
+                            }
                             let _ = crate::audit::AuditLog::new(&self.config.data_dir).record(
                                 unix_ms(),
                                 "manager",
@@ -590,6 +593,10 @@ impl TurnaroundApp {
             return;
         };
         let gate = view.gate.clone();
+        // Only a gate that asks for a new PIN may set one.
+        if confirm.is_some() != (view.mode == Mode::Choose) {
+            return;
+        }
         if let Some(confirm) = confirm
             && confirm != pin
         {
@@ -612,11 +619,19 @@ impl TurnaroundApp {
                     Some(why) => self.refuse_pin(&why),
                 },
             },
-            Gate::Trainee { id, .. } => {
-                let Some(t) = self.trainees.iter().find(|t| t.id == id).cloned() else {
+            Gate::Trainee { ref id, .. } => {
+                let Some(t) = self.trainees.iter().find(|t| &t.id == id).cloned() else {
                     return;
                 };
                 if confirm.is_some() {
+                    // Read the profile afresh: another instance may have set a PIN since.
+                    let fresh = self.store.trainees().unwrap_or_default();
+                    if fresh.iter().any(|x| x.id == t.id && x.pin.is_some()) {
+                        self.trainees = fresh;
+                        self.screen = Screen::Pin(PinView::new(gate, Mode::Enter));
+                        self.refuse_pin("This profile already has a PIN. Enter it to continue.");
+                        return;
+                    }
                     self.trainee = Some(t);
                     let message = self.set_own_pin(pin);
                     match self.trainee.clone() {
@@ -807,16 +822,18 @@ impl TurnaroundApp {
     /// Backs the whole data dir up into one archive, on its own thread.
     fn start_backup(&mut self, path: PathBuf) {
         let data_dir = self.config.data_dir.clone();
-        let audit = crate::audit::AuditLog::new(&data_dir);
-        // Log first, so that the backup holds its own record.
-        let _ = audit.record(
-            unix_ms(),
-            "manager",
-            &format!("backed up the data dir to {}", path.display()),
-        );
         self.start_job("Backing up".into(), "files", false, move |progress| {
             let manifest = crate::backup::create(&data_dir, &path, unix_ms(), progress)
                 .map_err(|e| format!("The backup failed: {e}"))?;
+            let _ = crate::audit::AuditLog::new(&data_dir).record(
+                unix_ms(),
+                "manager",
+                &format!(
+                    "backed up {} files to {}",
+                    manifest.files.len(),
+                    path.display()
+                ),
+            );
             Ok(format!(
                 "Backed up {} files to {}",
                 manifest.files.len(),
@@ -904,6 +921,10 @@ impl TurnaroundApp {
 
     /// Reads the store, the PINs and the roster again (after a restore replaced them).
     fn reload_data(&mut self) {
+        self.library = Library::load(Some(&self.config.trainer_scenarios));
+        let (lexicon, problem) = library::load_lexicon(&self.config.data_dir);
+        self.notices.extend(problem);
+        self.scorer = crate::scoring::Scorer::new(&lexicon);
         self.store = Box::new(progress::FsStore::new(&self.config.data_dir));
         self.access = Access::load(&self.config.data_dir).map_err(|e| e.to_string());
         self.trainees = self.store.trainees().unwrap_or_default();

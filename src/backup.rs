@@ -178,8 +178,11 @@ pub fn verify(archive: &Path) -> Result<Manifest, BackupError> {
     }
     let manifest: Manifest =
         serde_json::from_slice(&json).map_err(|_| damaged("the manifest is unreadable"))?;
-    let total: u64 = manifest.files.iter().map(|e| e.bytes).sum();
-    if MAGIC.len() as u64 + total != offset {
+    let total = manifest
+        .files
+        .iter()
+        .try_fold(MAGIC.len() as u64, |sum, e| sum.checked_add(e.bytes));
+    if total != Some(offset) {
         return Err(damaged("the files' sizes do not add up"));
     }
     f.seek(SeekFrom::Start(MAGIC.len() as u64))
@@ -256,7 +259,10 @@ pub fn restore(archive: &Path, data_dir: &Path, now_ms: u64) -> Result<Restored,
     }
     let moved_aside = if data_dir.exists() {
         let aside = parent.join(format!("{name}.before-restore-{now_ms}"));
-        fs::rename(data_dir, &aside).map_err(io(data_dir))?;
+        if let Err(e) = fs::rename(data_dir, &aside) {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(io(data_dir)(e));
+        }
         Some(aside)
     } else {
         None

@@ -389,11 +389,42 @@ fn resolve(cli: &Cli, wanted: &str) -> Result<Arc<Scenario>, i32> {
     Err(EXIT_USAGE)
 }
 
+/// The environment variable `play` reads a protected trainee's PIN from.
+pub const TRAINEE_PIN_ENV: &str = "TURNAROUND_TRAINEE_PIN";
+
+/// A trainee whose profile has a PIN can only be played as with that PIN (from
+/// `TURNAROUND_TRAINEE_PIN`), counted against the same lockout as the app's.
+fn trainee_pin_ok(cli: &Cli, name: &str) -> Result<(), String> {
+    let mut store = crate::progress::FsStore::new(&cli.data_dir());
+    let wanted = name.trim().to_lowercase();
+    let found = store
+        .trainees()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .find(|t| t.name.to_lowercase() == wanted);
+    let Some((t, hash)) = found.and_then(|t| t.pin.clone().map(|h| (t, h))) else {
+        return Ok(());
+    };
+    let pin = std::env::var(TRAINEE_PIN_ENV).unwrap_or_default();
+    let mut access = crate::access::Access::load(&cli.data_dir()).map_err(|e| e.to_string())?;
+    match access.try_trainee(&t.id, &pin, &hash, unix_ms()).message() {
+        None => Ok(()),
+        Some(why) => Err(format!(
+            "{}'s profile has a PIN; set {TRAINEE_PIN_ENV} to it to play as them. {why}",
+            t.name
+        )),
+    }
+}
+
 fn play(cli: &Cli, wanted: &str, options: &PlayOptions) -> i32 {
     let scenario = match resolve(cli, wanted) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    if let Err(message) = trainee_pin_ok(cli, &options.trainee) {
+        eprintln!("error: {message}");
+        return EXIT_INPUT;
+    }
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let stdout = io::stdout();

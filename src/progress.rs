@@ -503,7 +503,8 @@ impl FsStore {
                 .cmp(&b.finished_ms())
                 .then_with(|| a.key().cmp(b.key()))
         });
-        if dirty && !files.is_empty() {
+        // Never write a cache for a trainee who is gone (deleted while this was reading).
+        if dirty && !files.is_empty() && folder.join("profile.ron").is_file() {
             // A cache: failing to write it costs time on the next read, never an attempt.
             let _ = index::save(&path, &entries);
         }
@@ -669,7 +670,9 @@ impl ProgressStore for FsStore {
         // `trainees` finishes any deletion it finds.
         let doomed = self.root.join(format!(".deleting-{trainee_id}"));
         fs::rename(&folder, &doomed).map_err(Self::io(&folder))?;
-        fs::remove_dir_all(&doomed).map_err(Self::io(&doomed))?;
+        // Once renamed the trainee is gone from every list; if removing fails now, the
+        // next `trainees` call finishes it.
+        let _ = fs::remove_dir_all(&doomed);
         Ok(attempts)
     }
 

@@ -362,11 +362,22 @@ pub fn write_csv<W: Write>(
     Ok(rows_written)
 }
 
+/// A text cell as spreadsheets will read it: one that starts like a formula (`=`, `+`,
+/// `-`, `@`, a tab or a return) gets a leading `'`, so a typed reply can never run as a
+/// formula on the manager's computer.
+fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 fn attempt_record(t: &Trainee, r: &AttemptRow) -> Vec<String> {
     vec![
         t.id.clone(),
-        t.name.clone(),
-        r.scenario_id.clone(),
+        text_cell(&t.name),
+        text_cell(&r.scenario_id),
         r.scenario_version.clone(),
         kind_label(r.kind).into(),
         r.seed.to_string(),
@@ -394,14 +405,14 @@ fn write_turns<W: Write>(
     for (n, turn) in a.turns.iter().enumerate() {
         csv.write_record([
             t.id.as_str(),
-            t.name.as_str(),
-            a.scenario_id.as_str(),
+            &text_cell(&t.name),
+            &text_cell(&a.scenario_id),
             &finished,
             kind_label(a.kind),
             &(n + 1).to_string(),
-            turn.node.as_str(),
+            &text_cell(&turn.node),
             turn.reply_kind.as_str(),
-            turn.reply.as_str(),
+            &text_cell(&turn.reply),
             &turn.levels[0].to_string(),
             &turn.levels[1].to_string(),
             &turn.levels[2].to_string(),
@@ -409,7 +420,7 @@ fn write_turns<W: Write>(
             &format!("{:.1}", turn.scores[1]),
             &format!("{:.1}", turn.scores[2]),
             &turn.response_ms.to_string(),
-            turn.evidence.as_str(),
+            &text_cell(&turn.evidence),
         ])?;
     }
     Ok(a.turns.len())

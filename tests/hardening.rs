@@ -335,3 +335,76 @@ fn an_oversized_progress_file_is_left_alone_and_reported() {
     assert!(store.set_aside().is_empty());
     assert!(store.skipped()[0].reason.contains("at most"));
 }
+
+#[test]
+fn a_crafted_manifest_with_impossible_sizes_is_refused_not_trusted() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let archive = out.path().join("crafted.trbk");
+    let magic = "turnaround-backup 1\n";
+    let manifest = format!(
+        "{{\"created_ms\":1,\"files\":[{{\"path\":\"a\",\"bytes\":{},\"blake3\":\"00\"}},{{\"path\":\"b\",\"bytes\":{},\"blake3\":\"00\"}}]}}",
+        u64::MAX,
+        magic.len() + 1
+    );
+    let trailer = format!(
+        "{:016x} {}\n",
+        magic.len(),
+        blake3::hash(manifest.as_bytes()).to_hex()
+    );
+    std::fs::write(&archive, format!("{magic}{manifest}{trailer}")).expect("write");
+    let err = backup::verify(&archive).expect_err("refused");
+    assert!(err.to_string().contains("sizes do not add up"), "{err}");
+}
+
+#[test]
+fn a_trainee_with_a_pin_cannot_be_played_as_from_the_terminal_without_it() {
+    let dir = data(1, 1);
+    let mut store = FsStore::new(dir.path());
+    let mut t = store.trainees().expect("trainees")[0].clone();
+    t.pin = Some(turnaround::access::hash_pin("8642").expect("hash"));
+    store.update_trainee(&t).expect("update");
+    let before = store.attempts(&t.id).expect("attempts").len();
+    let play = |pin: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_turnaround"));
+        c.args([
+            "play",
+            "restaurant-wine-unavailable",
+            "--trainee",
+            &t.name,
+            "--seed",
+            "3",
+        ])
+        .env("TURNAROUND_DATA_DIR", dir.path())
+        .env_remove("TURNAROUND_TRAINEE_PIN")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+        if let Some(pin) = pin {
+            c.env("TURNAROUND_TRAINEE_PIN", pin);
+        }
+        let mut child = c.spawn().expect("run");
+        let _ = std::io::Write::write_all(
+            &mut child.stdin.take().expect("stdin"),
+            "1\nI'm so sorry, I'll fix it now.\n".repeat(20).as_bytes(),
+        );
+        child.wait_with_output().expect("wait")
+    };
+    let refused = play(None);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("has a PIN"));
+    assert_eq!(
+        FsStore::new(dir.path()).attempts(&t.id).expect("a").len(),
+        before
+    );
+    let allowed = play(Some("8642"));
+    assert_eq!(
+        allowed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&allowed.stderr)
+    );
+    assert_eq!(
+        FsStore::new(dir.path()).attempts(&t.id).expect("a").len(),
+        before + 1
+    );
+}

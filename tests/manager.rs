@@ -428,6 +428,48 @@ fn wrong_pins_in_a_row_lock_the_gate_for_a_growing_delay_and_are_audited() {
 }
 
 #[test]
+fn two_processes_share_one_count_of_wrong_tries_and_never_undo_each_others_pin() {
+    use turnaround::access::Verdict;
+    let dir = tempfile::tempdir().expect("tempdir");
+    Access::load(dir.path())
+        .expect("access")
+        .set_first_manager_pin("2468", 0)
+        .expect("set");
+    // Both load the file before either tries: the count still adds up across them.
+    let mut a = Access::load(dir.path()).expect("a");
+    let mut b = Access::load(dir.path()).expect("b");
+    assert_eq!(
+        a.try_role(Role::Manager, "1111", 10),
+        Verdict::Wrong { wait_ms: 0 }
+    );
+    assert_eq!(
+        b.try_role(Role::Manager, "1112", 10),
+        Verdict::Wrong { wait_ms: 0 }
+    );
+    assert!(
+        matches!(a.try_role(Role::Manager, "1113", 10), Verdict::Wrong { wait_ms } if wait_ms > 0),
+        "the third wrong try in a row, whichever process made it, starts the delay"
+    );
+    assert!(matches!(
+        b.try_role(Role::Manager, "2468", 20),
+        Verdict::Locked { .. }
+    ));
+
+    // One process changes the PIN; the other's later wrong try must not write the old
+    // PIN back.
+    let later = 10_000_000;
+    b.change_manager_pin("2468", "97531", later)
+        .expect("change");
+    assert!(matches!(
+        a.try_role(Role::Manager, "0000", later + 1),
+        Verdict::Wrong { .. }
+    ));
+    let fresh = Access::load(dir.path()).expect("fresh");
+    assert!(fresh.check(Role::Manager, "97531"));
+    assert!(!fresh.check(Role::Manager, "2468"));
+}
+
+#[test]
 fn the_app_shows_the_lockout_and_refuses_even_the_right_pin_until_it_ends() {
     let dir = tempfile::tempdir().expect("tempdir");
     set_manager_pin(dir.path(), "2468");

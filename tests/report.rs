@@ -104,3 +104,36 @@ fn timestamps_are_iso_8601_utc() {
     assert_eq!(iso_utc(951_782_400_000), "2000-02-29T00:00:00Z");
     assert_eq!(iso_utc(1_795_364_948_426), "2026-11-22T16:29:08Z");
 }
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_defused() {
+    use turnaround::progress::{MemoryStore, ProgressStore};
+    let mut store = MemoryStore::default();
+    let library = turnaround::library::Library::load(None);
+    let spec = turnaround::demo::DemoSpec {
+        trainees: 1,
+        attempts: 1,
+        seed: 2,
+        now_ms: 1_790_000_000_000,
+    };
+    turnaround::demo::generate(&mut store, &library, &spec, &mut |_| {}).expect("demo");
+    let mut t = store.trainees().expect("trainees")[0].clone();
+    t.name = "=HYPERLINK(\"http://x\")".into();
+    store.update_trainee(&t).expect("rename");
+    for kind in [report::CsvKind::Attempts, report::CsvKind::Turns] {
+        let mut out = Vec::new();
+        let rows = report::write_csv(
+            &mut store,
+            std::slice::from_ref(&t),
+            kind,
+            &mut out,
+            |_, _| true,
+        )
+        .expect("csv");
+        assert!(rows > 0);
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(text.contains("'=HYPERLINK"), "{text}");
+        assert!(!text.contains(",=HYPERLINK"), "{text}");
+        assert!(!text.contains(",\"=HYPERLINK"), "{text}");
+    }
+}

@@ -395,13 +395,13 @@ pub fn backup(cli: &Cli, file: &std::path::Path) -> i32 {
         return EXIT_INPUT;
     }
     let data_dir = cli.data_dir();
-    let _ = crate::audit::AuditLog::new(&data_dir).record(
-        unix_ms(),
-        "cli",
-        &format!("backed up the data dir to {}", file.display()),
-    );
     match crate::backup::create(&data_dir, file, unix_ms(), |_, _| true) {
         Ok(m) => {
+            let _ = crate::audit::AuditLog::new(&data_dir).record(
+                unix_ms(),
+                "cli",
+                &format!("backed up {} files to {}", m.files.len(), file.display()),
+            );
             println!("Backed up {} files to {}", m.files.len(), file.display());
             EXIT_OK
         }

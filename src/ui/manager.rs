@@ -421,9 +421,10 @@ impl ManagerView {
                 {
                     command = Some(Command::ClearTraineePin(overview.id.clone()));
                 }
+                let busy = matches!(data.export, ExportStatus::Running { .. });
                 if !self.confirm_delete {
                     if ui
-                        .button("Delete this trainee...")
+                        .add_enabled(!busy, egui::Button::new("Delete this trainee..."))
                         .on_hover_text("Remove their profile and every attempt, for good")
                         .clicked()
                     {

@@ -4,8 +4,25 @@ use clap::Parser;
 use turnaround::app::{self, AppConfig};
 use turnaround::cli::{self, Cli};
 
+/// Lets `turnaround report | head` end quietly when the reader stops reading, as other
+/// terminal tools do, instead of panicking on the closed pipe (Rust ignores SIGPIPE).
+#[cfg(unix)]
+fn default_sigpipe() {
+    unsafe extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13;
+    const SIG_DFL: usize = 0;
+    // SAFETY: restores the default disposition of one signal before any thread starts.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
 fn main() {
     let started = std::time::Instant::now();
+    #[cfg(unix)]
+    default_sigpipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

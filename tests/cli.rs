@@ -405,3 +405,37 @@ fn report_asks_for_the_manager_pin_and_writes_the_csvs() {
     let usage = turnaround_env(dir.path(), &["report", "--turns"], "", &pin);
     assert_eq!(usage.status.code(), Some(2), "--turns needs --csv");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = turnaround_in(
+        dir.path(),
+        &["demo-data", "--trainees", "30", "--attempts", "60"],
+        "",
+    );
+    assert_eq!(made.status.code(), Some(0));
+    let set = turnaround_env(
+        dir.path(),
+        &["set-pin", "manager"],
+        "",
+        &[("TURNAROUND_NEW_PIN", "2468")],
+    );
+    assert_eq!(set.status.code(), Some(0));
+    for args in [&["report"][..], &["report", "--csv", "--turns"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_turnaround"))
+            .args(args)
+            .env("TURNAROUND_DATA_DIR", dir.path())
+            .env("TURNAROUND_MANAGER_PIN", "2468")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run");
+        // Close the pipe before the command has loaded anything: its first write fails.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let err = text(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

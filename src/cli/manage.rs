@@ -15,12 +15,29 @@ pub const NEW_PIN_ENV: &str = "TURNAROUND_NEW_PIN";
 /// The environment variable `set-pin manager --recovery` reads the code from.
 pub const RECOVERY_CODE_ENV: &str = "TURNAROUND_RECOVERY_CODE";
 
-/// Reads one line from stdin after a prompt on stderr; `None` at end of input.
+/// Reads one line from stdin after a prompt on stderr; `None` at end of input. At a
+/// terminal the typing is not echoed (PINs and codes are secrets).
 fn prompt(question: &str) -> Option<String> {
+    use std::io::IsTerminal;
     eprint!("{question}");
     let _ = io::stderr().flush();
+    let hide = io::stdin().is_terminal();
+    let stty = |arg: &str| {
+        let _ = std::process::Command::new("stty")
+            .arg(arg)
+            .stdin(std::process::Stdio::inherit())
+            .status();
+    };
+    if hide {
+        stty("-echo");
+    }
     let mut line = String::new();
-    match io::stdin().lock().read_line(&mut line) {
+    let read = io::stdin().lock().read_line(&mut line);
+    if hide {
+        stty("echo");
+        eprintln!();
+    }
+    match read {
         Ok(0) | Err(_) => None,
         Ok(_) => Some(line.trim().to_string()),
     }

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod demo;
 pub mod engine;
 pub mod fuzzing;
+pub mod generate;
 pub mod library;
 pub mod paths;
 pub mod progress;

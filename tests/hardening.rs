@@ -408,3 +408,23 @@ fn a_trainee_with_a_pin_cannot_be_played_as_from_the_terminal_without_it() {
         before + 1
     );
 }
+
+#[test]
+fn a_scenario_with_thousands_of_nodes_loads_and_validates_in_one_pass() {
+    // Validation used to look every node up from the start of the text and copy every
+    // route: about 49 s for 10,000 nodes in a release build, effectively a hang. This
+    // is not a timing assertion; a regression to that shape makes this test crawl.
+    let text = turnaround::generate::scenario_text(6_000, 7);
+    let c = turnaround::library::check_bytes("generated.ron", text.into_bytes(), None);
+    let errors: Vec<&str> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let s = c.scenario.expect("loads");
+    assert!(s.nodes.len() >= 5_990);
+    let outcomes = turnaround::engine::rules::reachable_outcomes(&s);
+    assert!(outcomes.contains_key("end_good") && outcomes.contains_key("end_ok"));
+}

@@ -3,7 +3,7 @@
 //! These are the rules PRODUCT.md fixes, in one place, so the session and the validator's
 //! route analysis can never disagree. Pure functions of their inputs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
@@ -119,17 +119,32 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
     /// Enough for hand-written graphs; a pathological file stops early rather than hang.
     const MAX_VISITS: usize = 200_000;
 
+    /// Depth-first over routes: entering a node, and leaving it once its routes are done
+    /// (so `on_route` holds exactly the current route's nodes, without copying it).
+    enum Visit<'a> {
+        Enter(&'a str, Feelings, Feelings),
+        Leave(&'a str),
+    }
+
     let customer = &scenario.customer;
     let start = Feelings::start(customer, Temperament::NOMINAL);
+    let by_id: HashMap<&str, &Node> = scenario.nodes.iter().map(|n| (n.id(), n)).collect();
     let mut found: BTreeMap<&str, BTreeSet<Outcome>> = BTreeMap::new();
-    let mut seen: BTreeSet<(&str, i64, i64, i64, i64)> = BTreeSet::new();
-    let mut stack: Vec<(&str, Feelings, Feelings, Vec<&str>)> =
-        vec![(scenario.start.as_str(), start, start, Vec::new())];
+    let mut seen: HashSet<(&str, i64, i64, i64, i64)> = HashSet::new();
+    let mut on_route: HashSet<&str> = HashSet::new();
+    let mut stack = vec![Visit::Enter(scenario.start.as_str(), start, start)];
     let mut visits = 0;
     let key = |f: f64| (f * 1000.0).round() as i64;
-    while let Some((id, low, high, mut path)) = stack.pop() {
+    while let Some(visit) = stack.pop() {
+        let (id, low, high) = match visit {
+            Visit::Leave(id) => {
+                on_route.remove(id);
+                continue;
+            }
+            Visit::Enter(id, low, high) => (id, low, high),
+        };
         visits += 1;
-        if visits > MAX_VISITS || path.contains(&id) {
+        if visits > MAX_VISITS || on_route.contains(id) {
             continue;
         }
         if !seen.insert((
@@ -141,30 +156,29 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
         )) {
             continue;
         }
-        let Some(node) = scenario.node(id) else {
+        let Some(node) = by_id.get(id) else {
             continue;
         };
-        path.push(id);
+        on_route.insert(id);
+        stack.push(Visit::Leave(id));
         match node {
-            Node::Line(line) => stack.push((line.next.as_str(), low, high, path)),
+            Node::Line(line) => stack.push(Visit::Enter(line.next.as_str(), low, high)),
             Node::Choice(turn) => {
                 for choice in &turn.choices {
                     let d = f64::from(choice.mood);
-                    stack.push((
+                    stack.push(Visit::Enter(
                         choice.next.as_str(),
                         low.moved(d),
                         high.moved(d),
-                        path.clone(),
                     ));
                 }
             }
             Node::FreeText(turn) => {
                 for (lo, hi, next) in branch_bands(turn) {
-                    stack.push((
+                    stack.push(Visit::Enter(
                         next,
                         low.moved(text_mood_delta(lo)),
                         high.moved(text_mood_delta(hi)),
-                        path.clone(),
                     ));
                 }
             }

@@ -1,12 +1,14 @@
-//! The core stays sans-IO and GUI-free: `scenario`, `engine`, `scoring`, `progress`,
-//! `report` and `access` must not import egui, eframe or rodio.
+//! The core stays free of the GUI and sound: `scenario`, `engine`, `scoring`,
+//! `progress`, `report`, `access`, `audit`, `backup`, `fuzzing` and `generate` must not
+//! import egui, eframe or rodio.
 
 use std::path::Path;
 
 use crate::util::root;
 
 const CORE: &[&str] = &[
-    "scenario", "engine", "scoring", "progress", "report", "access",
+    "scenario", "engine", "scoring", "progress", "report", "access", "audit", "backup", "fuzzing",
+    "generate",
 ];
 const FORBIDDEN: &[&str] = &[
     "egui",

@@ -9,6 +9,7 @@ use egui_plot::{Line, Plot, PlotPoints};
 
 use super::Command;
 use super::debrief::transcript_ui;
+use super::pin::password_row;
 use super::style::{dimension_colour, score_colour};
 use crate::access::Role;
 use crate::library::Library;
@@ -639,37 +640,11 @@ impl ManagerView {
             .num_columns(2)
             .show(ui, |ui| {
                 if self.pin_role == Role::Manager {
-                    let label = ui.label("Current manager PIN:");
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut self.current_pin)
-                                .password(true)
-                                .desired_width(160.0),
-                        )
-                        .labelled_by(label.id);
-                    enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.end_row();
+                    enter |=
+                        password_row(ui, "Current manager PIN:", &mut self.current_pin, 160.0).1;
                 }
-                let label = ui.label("New PIN:");
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.new_pin)
-                            .password(true)
-                            .desired_width(160.0),
-                    )
-                    .labelled_by(label.id);
-                enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.end_row();
-                let label = ui.label("The same PIN again:");
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.confirm_pin)
-                            .password(true)
-                            .desired_width(160.0),
-                    )
-                    .labelled_by(label.id);
-                enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.end_row();
+                enter |= password_row(ui, "New PIN:", &mut self.new_pin, 160.0).1;
+                enter |= password_row(ui, "The same PIN again:", &mut self.confirm_pin, 160.0).1;
             });
         if ui.button("Save PIN").clicked() || enter {
             if self.new_pin != self.confirm_pin {

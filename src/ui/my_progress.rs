@@ -5,6 +5,7 @@ use eframe::egui;
 use egui_plot::{Line, Plot, PlotPoints};
 
 use super::Command;
+use super::pin::password_row;
 use super::style::{dimension_colour, score_colour};
 use crate::library::Library;
 use crate::progress::ProgressSummary;
@@ -149,37 +150,10 @@ impl MyProgressView {
                 let mut enter = false;
                 egui::Grid::new("own_pin").num_columns(2).show(ui, |ui| {
                     if has_pin {
-                        let label = ui.label("Current PIN:");
-                        let r = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut self.current)
-                                    .password(true)
-                                    .desired_width(140.0),
-                            )
-                            .labelled_by(label.id);
-                        enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        ui.end_row();
+                        enter |= password_row(ui, "Current PIN:", &mut self.current, 140.0).1;
                     }
-                    let label = ui.label("New PIN (4-12 digits):");
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut self.pin)
-                                .password(true)
-                                .desired_width(140.0),
-                        )
-                        .labelled_by(label.id);
-                    enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.end_row();
-                    let label = ui.label("The same PIN again:");
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut self.confirm)
-                                .password(true)
-                                .desired_width(140.0),
-                        )
-                        .labelled_by(label.id);
-                    enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.end_row();
+                    enter |= password_row(ui, "New PIN (4-12 digits):", &mut self.pin, 140.0).1;
+                    enter |= password_row(ui, "The same PIN again:", &mut self.confirm, 140.0).1;
                 });
                 if ui.button("Save my PIN").clicked() || enter {
                     if self.pin == self.confirm {

@@ -79,27 +79,27 @@ impl PinView {
         }
     }
 
-    /// A labelled password field; true when Enter was pressed in it.
+    /// A labelled field (the recovery code shows as typed; PINs do not); true when Enter
+    /// was pressed in it. The first field drawn gets focus once.
     fn field(&mut self, ui: &mut egui::Ui, label: &str, which: u8) -> bool {
-        let label = ui.label(label);
-        let text = match which {
-            0 => &mut self.code,
-            1 => &mut self.pin,
-            _ => &mut self.confirm,
+        let (field, enter) = match which {
+            0 => {
+                let label = ui.label(label);
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut self.code).desired_width(220.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                (field, enter)
+            }
+            1 => password_row(ui, label, &mut self.pin, 220.0),
+            _ => password_row(ui, label, &mut self.confirm, 220.0),
         };
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(text)
-                    .password(which != 0)
-                    .desired_width(220.0),
-            )
-            .labelled_by(label.id);
         if !self.focused {
             field.request_focus();
             self.focused = true;
         }
-        ui.end_row();
-        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+        enter
     }
 
     /// Draws the form; Enter submits, Escape cancels.
@@ -185,6 +185,27 @@ impl PinView {
         });
         command
     }
+}
+
+/// One row of a two-column grid: a label and a password field named by it. Returns the
+/// field, and whether Enter was pressed in it.
+pub fn password_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    width: f32,
+) -> (egui::Response, bool) {
+    let label = ui.label(label);
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .password(true)
+                .desired_width(width),
+        )
+        .labelled_by(label.id);
+    ui.end_row();
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    (field, enter)
 }
 
 /// Shows a new recovery code once, until the person says they have kept it.

@@ -17,6 +17,18 @@ fn set_manager_pin(dir: &std::path::Path, pin: &str) {
         .expect("set");
 }
 
+/// From the library, protects the signed-in trainee's profile with `pin` in My progress.
+fn protect_profile(h: &mut Harness<'static, TurnaroundApp>, pin: &str) {
+    h.get_by_label("My progress").click();
+    h.run();
+    h.get_by_label("Protect my profile with a PIN").click();
+    h.run();
+    type_into(h, "New PIN (4-12 digits):", pin);
+    type_into(h, "The same PIN again:", pin);
+    h.get_by_label("Save my PIN").click();
+    h.run();
+}
+
 /// Plays "The anniversary Rioja" to the end with the first reply on offer each time.
 fn play_one(h: &mut Harness<'static, TurnaroundApp>) {
     h.get_by_label("Play The anniversary Rioja").click();
@@ -155,14 +167,7 @@ fn a_trainee_pin_keeps_others_out_of_that_profile() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = app(dir.path());
     sign_up(&mut h, "Ana");
-    h.get_by_label("My progress").click();
-    h.run();
-    h.get_by_label("Protect my profile with a PIN").click();
-    h.run();
-    type_into(&mut h, "New PIN (4-12 digits):", "8642");
-    type_into(&mut h, "The same PIN again:", "8642");
-    h.get_by_label("Save my PIN").click();
-    h.run();
+    protect_profile(&mut h, "8642");
     assert!(h.query_by_label_contains("Your PIN is saved").is_some());
     h.get_by_label("Back to library").click();
     h.run();
@@ -568,14 +573,7 @@ fn changing_a_trainee_pin_needs_the_current_one_and_a_manager_can_clear_a_forgot
     set_manager_pin(dir.path(), "2468");
     let mut h = app(dir.path());
     sign_up(&mut h, "Bo");
-    h.get_by_label("My progress").click();
-    h.run();
-    h.get_by_label("Protect my profile with a PIN").click();
-    h.run();
-    type_into(&mut h, "New PIN (4-12 digits):", "8642");
-    type_into(&mut h, "The same PIN again:", "8642");
-    h.get_by_label("Save my PIN").click();
-    h.run();
+    protect_profile(&mut h, "8642");
     // Now it is a change: the current PIN is asked for, and a wrong one changes nothing.
     type_into(&mut h, "Current PIN:", "0000");
     type_into(&mut h, "New PIN (4-12 digits):", "1357");

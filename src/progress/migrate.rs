@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use super::{AttemptHeader, AttemptKind, AttemptRecord, FORMAT_VERSION, InProgress, Trainee};
+use super::{AttemptRecord, FORMAT_VERSION, InProgress, Trainee};
 use crate::engine::{Debrief, Entry, Input};
 
 /// A type kept in a file, readable from any format up to the current one.
@@ -32,30 +32,19 @@ impl Stored for Trainee {
     }
 }
 
-/// Format 1: the header fields at top level.
+/// Format 1: the header fields at top level, where `AttemptHeader` reads them (unknown
+/// fields are ignored); these are the rest.
 #[derive(Deserialize)]
 struct AttemptV1 {
-    trainee: String,
-    scenario_id: String,
-    scenario_version: String,
-    kind: AttemptKind,
-    seed: u64,
-    started_ms: u64,
     finished_ms: u64,
     transcript: Vec<Entry>,
     inputs: Vec<Input>,
     debrief: Debrief,
 }
 
-/// Format 1 of an unfinished attempt.
+/// Format 1 of an unfinished attempt, besides its header.
 #[derive(Deserialize)]
 struct InProgressV1 {
-    trainee: String,
-    scenario_id: String,
-    scenario_version: String,
-    kind: AttemptKind,
-    seed: u64,
-    started_ms: u64,
     session_start_ms: u64,
     inputs: Vec<Input>,
 }
@@ -68,14 +57,7 @@ impl Stored for AttemptRecord {
         let v1: AttemptV1 = ron::from_str(text)?;
         Ok(AttemptRecord {
             format: FORMAT_VERSION,
-            about: AttemptHeader {
-                trainee: v1.trainee,
-                scenario_id: v1.scenario_id,
-                scenario_version: v1.scenario_version,
-                kind: v1.kind,
-                seed: v1.seed,
-                started_ms: v1.started_ms,
-            },
+            about: ron::from_str(text)?,
             finished_ms: v1.finished_ms,
             transcript: v1.transcript,
             inputs: v1.inputs,
@@ -92,14 +74,7 @@ impl Stored for InProgress {
         let v1: InProgressV1 = ron::from_str(text)?;
         Ok(InProgress {
             format: FORMAT_VERSION,
-            about: AttemptHeader {
-                trainee: v1.trainee,
-                scenario_id: v1.scenario_id,
-                scenario_version: v1.scenario_version,
-                kind: v1.kind,
-                seed: v1.seed,
-                started_ms: v1.started_ms,
-            },
+            about: ron::from_str(text)?,
             session_start_ms: v1.session_start_ms,
             inputs: v1.inputs,
         })

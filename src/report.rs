@@ -90,10 +90,13 @@ pub struct TraineeOverview {
 
 /// A trainee's overview from their rows (oldest first).
 pub fn overview(trainee: &Trainee, rows: &[AttemptRow]) -> TraineeOverview {
-    let assessed = || rows.iter().filter(|r| r.kind == AttemptKind::Assessment);
+    let assessed = || {
+        rows.iter()
+            .filter(|r| r.about.kind == AttemptKind::Assessment)
+    };
     let mut latest_pass: BTreeMap<&str, bool> = BTreeMap::new();
     for r in assessed() {
-        latest_pass.insert(&r.scenario_id, r.passed);
+        latest_pass.insert(&r.about.scenario_id, r.passed);
     }
     TraineeOverview {
         id: trainee.id.clone(),
@@ -158,15 +161,18 @@ pub fn cohort<'a>(all: impl IntoIterator<Item = &'a [AttemptRow]>) -> Cohort {
     // (scenario, node) -> trainee -> (sum, n)
     let mut turns: BTreeMap<(String, String), BTreeMap<String, (f64, usize)>> = BTreeMap::new();
     for rows in all {
-        for r in rows.iter().filter(|r| r.kind == AttemptKind::Assessment) {
-            let acc = per_scenario.entry(r.scenario_id.clone()).or_default();
+        for r in rows
+            .iter()
+            .filter(|r| r.about.kind == AttemptKind::Assessment)
+        {
+            let acc = per_scenario.entry(r.about.scenario_id.clone()).or_default();
             acc.rows.push(r.clone());
-            acc.trainees.insert(r.trainee.clone());
+            acc.trainees.insert(r.about.trainee.clone());
             for (node, score) in &r.turns {
                 let t = turns
-                    .entry((r.scenario_id.clone(), node.clone()))
+                    .entry((r.about.scenario_id.clone(), node.clone()))
                     .or_default()
-                    .entry(r.trainee.clone())
+                    .entry(r.about.trainee.clone())
                     .or_default();
                 t.0 += f64::from(*score);
                 t.1 += 1;
@@ -377,13 +383,13 @@ fn attempt_record(t: &Trainee, r: &AttemptRow) -> Vec<String> {
     vec![
         t.id.clone(),
         text_cell(&t.name),
-        text_cell(&r.scenario_id),
-        r.scenario_version.clone(),
-        kind_label(r.kind).into(),
-        r.seed.to_string(),
-        iso_utc(r.started_ms),
+        text_cell(&r.about.scenario_id),
+        r.about.scenario_version.clone(),
+        kind_label(r.about.kind).into(),
+        r.about.seed.to_string(),
+        iso_utc(r.about.started_ms),
         iso_utc(r.finished_ms),
-        (r.finished_ms.saturating_sub(r.started_ms) / 1000).to_string(),
+        (r.finished_ms.saturating_sub(r.about.started_ms) / 1000).to_string(),
         format!("{:.1}", r.scores.active_listening),
         format!("{:.1}", r.scores.ownership),
         format!("{:.1}", r.scores.exceeding_expectations),

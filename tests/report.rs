@@ -1,7 +1,7 @@
 //! The manager's figures: a trainee's overview and the cohort, from hand-made rows.
 
 use turnaround::engine::DimensionScores;
-use turnaround::progress::{AttemptKind, AttemptRow, Trainee};
+use turnaround::progress::{AttemptHeader, AttemptKind, AttemptRow, Trainee};
 use turnaround::report::{self, iso_utc};
 use turnaround::scenario::Outcome;
 
@@ -14,12 +14,14 @@ fn row(
 ) -> AttemptRow {
     AttemptRow {
         key: format!("{finished_ms}.ron"),
-        trainee: trainee.into(),
-        scenario_id: scenario.into(),
-        scenario_version: "v".into(),
-        kind: AttemptKind::Assessment,
-        seed: 1,
-        started_ms: finished_ms - 1000,
+        about: AttemptHeader {
+            trainee: trainee.into(),
+            scenario_id: scenario.into(),
+            scenario_version: "v".into(),
+            kind: AttemptKind::Assessment,
+            seed: 1,
+            started_ms: finished_ms - 1000,
+        },
         finished_ms,
         scores: DimensionScores {
             active_listening: overall + 10.0,
@@ -52,7 +54,7 @@ fn trainee(id: &str) -> Trainee {
 #[test]
 fn an_overview_counts_assessments_and_keeps_practice_apart() {
     let mut practice = row("a", "s1", 5_000, 10.0, &[]);
-    practice.kind = AttemptKind::Practice;
+    practice.about.kind = AttemptKind::Practice;
     let rows = vec![
         row("a", "s1", 1_000, 80.0, &[]),
         row("a", "s2", 2_000, 40.0, &[]),

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::{AttemptKind, AttemptRecord};
+use super::{AttemptHeader, AttemptKind, AttemptRecord};
 use crate::engine::{DimensionScores, Entry, Reply};
 use crate::scenario::Outcome;
 use crate::scoring::Effect;
@@ -28,13 +28,9 @@ use crate::scoring::Effect;
 pub struct AttemptRow {
     /// The attempt's key within the trainee's attempts: its file name.
     pub key: String,
-    pub trainee: String,
-    pub scenario_id: String,
-    pub scenario_version: String,
-    pub kind: AttemptKind,
-    pub seed: u64,
+    /// Who, what, the seed and the start, as in the attempt file.
+    pub about: AttemptHeader,
     /// Unix milliseconds.
-    pub started_ms: u64,
     pub finished_ms: u64,
     pub scores: DimensionScores,
     pub overall: f64,
@@ -52,12 +48,7 @@ impl AttemptRow {
         let d = &attempt.debrief;
         AttemptRow {
             key: key.to_string(),
-            trainee: attempt.about.trainee.clone(),
-            scenario_id: attempt.about.scenario_id.clone(),
-            scenario_version: attempt.about.scenario_version.clone(),
-            kind: attempt.about.kind,
-            seed: attempt.about.seed,
-            started_ms: attempt.about.started_ms,
+            about: attempt.about.clone(),
             finished_ms: attempt.finished_ms,
             scores: d.scores,
             overall: d.overall,
@@ -165,7 +156,8 @@ pub(super) trait Cached: Serialize + DeserializeOwned {
 
 impl Cached for AttemptRow {
     const FILE: &'static str = "index.jsonl";
-    const VERSION: u32 = 1;
+    /// 2: the header as one `about` record.
+    const VERSION: u32 = 2;
     fn derive(attempt: &AttemptRecord, key: &str) -> Self {
         AttemptRow::of(attempt, key)
     }

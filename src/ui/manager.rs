@@ -743,13 +743,13 @@ fn job_status(ui: &mut egui::Ui, status: &ExportStatus) -> Option<Command> {
 fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 9], r: &AttemptRow, library: &Library) {
     cell(ui, widths[0], day(r.finished_ms));
     let title = library
-        .get(&r.scenario_id)
-        .map_or(r.scenario_id.as_str(), |e| e.scenario.title.as_str());
+        .get(&r.about.scenario_id)
+        .map_or(r.about.scenario_id.as_str(), |e| e.scenario.title.as_str());
     cell(ui, widths[1], title);
     cell(
         ui,
         widths[2],
-        match r.kind {
+        match r.about.kind {
             AttemptKind::Assessment => "assessment",
             AttemptKind::Practice => "practice",
         },
@@ -765,7 +765,7 @@ fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 9], r: &AttemptRow, library: &L
 fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
     let assessed: Vec<&AttemptRow> = rows
         .iter()
-        .filter(|r| r.kind == AttemptKind::Assessment)
+        .filter(|r| r.about.kind == AttemptKind::Assessment)
         .collect();
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("Each dimension over their assessment attempts:").strong());

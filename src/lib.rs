@@ -14,6 +14,7 @@ pub mod engine;
 pub mod fuzzing;
 pub mod generate;
 pub mod library;
+pub mod lint;
 pub mod paths;
 pub mod progress;
 pub mod report;

@@ -84,8 +84,13 @@ pub fn check(source: SourceFile, assets: Option<&Path>) -> Checked {
         },
         Ok(s) => {
             let exists = |clip: &str| assets.is_some_and(|dir| dir.join(clip).is_file());
-            let diagnostics = scenario::validate(&s, &source, &exists);
+            let mut diagnostics = scenario::validate(&s, &source, &exists);
             let ok = !diagnostics.iter().any(Diagnostic::is_error);
+            // The craft lints judge content, which only means something once it plays.
+            if ok {
+                diagnostics.extend(crate::lint::lint(&s, &source, lint_scorer()));
+                diagnostics.sort_by_key(|d| (d.span.start, d.severity));
+            }
             Checked {
                 source,
                 scenario: ok.then_some(s),
@@ -93,6 +98,12 @@ pub fn check(source: SourceFile, assets: Option<&Path>) -> Checked {
             }
         }
     }
+}
+
+/// The scorer the lints rate model answers with: the built-in lexicon, built once.
+fn lint_scorer() -> &'static crate::scoring::Scorer {
+    static SCORER: std::sync::OnceLock<crate::scoring::Scorer> = std::sync::OnceLock::new();
+    SCORER.get_or_init(crate::scoring::Scorer::default)
 }
 
 /// Reads and checks one file on disk. An unreadable file is reported, not fatal.
@@ -203,6 +214,22 @@ fn collect(path: &Path, found: &mut Vec<PathBuf>, depth: usize) {
     } else if path.extension().is_some_and(|x| x == "ron") {
         found.push(path.to_path_buf());
     }
+}
+
+/// A stamp of the scenario files under `dir`: their paths, sizes and modification
+/// times. It changes when a file is saved, added, renamed or removed, which is what live
+/// reload polls for; reading the files themselves waits until it changes.
+pub fn folder_stamp(dir: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for path in ron_files(dir) {
+        path.hash(&mut hasher);
+        if let Ok(meta) = fs::metadata(&path) {
+            meta.len().hash(&mut hasher);
+            meta.modified().ok().hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }
 
 impl Library {

@@ -4,14 +4,18 @@
 //! No GUI, no sound, and no disk access: `library` reads the files and hands their text in.
 
 mod diagnostic;
+pub mod graph;
 mod load;
+mod locate;
 mod model;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity, SourceFile, did_you_mean, render};
 pub use load::{MAX_NESTING, MAX_NODES, MAX_SCENARIO_BYTES, parse};
+pub use locate::NodeSpans;
+pub(crate) use locate::find_field;
 pub use model::*;
-pub use validate::validate;
+pub use validate::{name_nodes, validate};
 
 /// The scenario's content version: blake3 over its canonical form, so reformatting or
 /// re-commenting a file does not count as a change (PRODUCT.md).

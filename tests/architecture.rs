@@ -7,8 +7,18 @@ use std::path::Path;
 use crate::util::root;
 
 const CORE: &[&str] = &[
-    "scenario", "engine", "scoring", "progress", "report", "access", "audit", "backup", "fuzzing",
+    "scenario",
+    "engine",
+    "scoring",
+    "progress",
+    "report",
+    "access",
+    "audit",
+    "backup",
+    "fuzzing",
     "generate",
+    "lint",
+    "authoring",
 ];
 const FORBIDDEN: &[&str] = &[
     "egui",

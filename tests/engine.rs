@@ -131,7 +131,9 @@ fn the_seed_shuffles_choice_order() {
     for seed in 0..40 {
         let mut s = Session::start(Arc::clone(&scenario), seed, 0).expect("start");
         s.proceed(1).expect("proceed");
-        s.choose(0, 2).expect("choose");
+        // The owning reply (authored first) leads on to the second turn.
+        let owning = s.shown_order().iter().position(|&i| i == 0).expect("shown");
+        s.choose(owning, 2).expect("choose");
         s.proceed(3).expect("proceed");
         if let Step::Choose(p) = s.step() {
             orders.insert(p.options.clone());

@@ -248,3 +248,75 @@ fn a_broken_trainer_file_is_left_out_of_the_library_and_an_override_is_marked() 
         "an override replaces, not adds"
     );
 }
+
+#[test]
+fn lint_a_good_ending_reached_without_ownership() {
+    let c = check(
+        "lint-ownerless-route",
+        Severity::Warning,
+        "without any reply owning the problem: open > t1 > l2 > t2 > end_good",
+    );
+    assert!(
+        c.scenario.is_some(),
+        "a lint never stops a file from playing"
+    );
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("end_ok"))
+        .expect("the Recovered ending too");
+    assert_eq!(d.node.as_deref(), Some("end_ok"));
+    // The blame reply (ownership 0) is what opens the route; the owning reply alone
+    // would not be flagged.
+    let owned = check_fixture("valid");
+    assert!(owned.diagnostics.is_empty(), "{:?}", owned.diagnostics);
+}
+
+#[test]
+fn lint_blame_wording_authored_with_high_ownership() {
+    let c = check("lint-blame-wording", Severity::Warning, "says \"policy\"");
+    let d = &c.diagnostics[0];
+    assert_eq!(d.node.as_deref(), Some("t1"));
+    assert!(d.message.contains("ownership 4"), "{}", d.message);
+    assert_eq!(c.diagnostics.len(), 1, "{:?}", c.diagnostics);
+}
+
+#[test]
+fn lint_a_free_text_turn_with_no_facts() {
+    let c = check("lint-no-facts", Severity::Warning, "lists no facts");
+    assert_eq!(c.diagnostics.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(c.diagnostics[0].node.as_deref(), Some("t2"));
+}
+
+#[test]
+fn lint_a_model_answer_the_scorer_rates_below_three() {
+    let c = check(
+        "lint-weak-model",
+        Severity::Warning,
+        "the model answer for `t1` scores only",
+    );
+    assert_eq!(c.diagnostics.len(), 1, "{:?}", c.diagnostics);
+    let d = &c.diagnostics[0];
+    assert_eq!((d.line, d.node.as_deref()), (42, Some("t1")));
+}
+
+#[test]
+fn blame_wording_is_matched_as_words_only() {
+    use turnaround::lint::blame_in;
+    assert_eq!(blame_in("That's our POLICY, sorry."), Some("policy"));
+    assert_eq!(
+        blame_in("You should\u{2019}ve... no: you should have called"),
+        Some("you should have")
+    );
+    assert_eq!(blame_in("I'll check your policyholder number"), None);
+    assert_eq!(blame_in("I'm sorry; we got this wrong."), None);
+}
+
+#[test]
+fn every_located_diagnostic_names_the_node_it_is_in() {
+    let c = check_fixture("unreachable");
+    let d = &c.diagnostics[0];
+    assert_eq!(d.node.as_deref(), Some("orphan"), "{d:?}");
+    let c = check_fixture("broken-link");
+    assert_eq!(c.diagnostics[0].node.as_deref(), Some("t2"));
+}

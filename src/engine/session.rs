@@ -262,12 +262,23 @@ pub struct Session {
 impl Session {
     /// Starts an attempt at `now_ms`; the seed fixes choice order and temperament.
     pub fn start(scenario: Arc<Scenario>, seed: u64, now_ms: u64) -> Result<Self, EngineError> {
+        let start = scenario.start.clone();
+        Session::start_at(scenario, seed, &start, now_ms)
+    }
+
+    /// Starts at any node, as a trainer's playtest does, with mood and loyalty as they
+    /// are at the real start.
+    pub fn start_at(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        start: &str,
+        now_ms: u64,
+    ) -> Result<Self, EngineError> {
         if scenario.nodes.is_empty() {
             return Err(EngineError::Empty);
         }
         let temperament = Temperament::from_seed(seed);
         let feelings = Feelings::start(&scenario.customer, temperament);
-        let start = scenario.start.clone();
         let mut session = Session {
             scenario,
             seed,
@@ -282,7 +293,7 @@ impl Session {
             inputs: Vec::new(),
             mood_track: vec![feelings.mood],
         };
-        session.enter(&start, now_ms)?;
+        session.enter(start, now_ms)?;
         Ok(session)
     }
 
@@ -352,6 +363,14 @@ impl Session {
     /// Every input so far, enough to replay the attempt.
     pub fn inputs(&self) -> &[Input] {
         &self.inputs
+    }
+
+    /// On a choice step, the authored position of the reply shown at each position.
+    pub fn shown_order(&self) -> &[usize] {
+        match self.step {
+            Step::Choose(_) => &self.order,
+            _ => &[],
+        }
     }
 
     /// Mood at the start and after each reply.

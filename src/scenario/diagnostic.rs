@@ -88,6 +88,9 @@ pub struct Diagnostic {
     /// A suggestion, such as a did-you-mean.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The node the problem is in, when it is inside one: the trainer's views jump to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
     /// Byte range in the file, for drawing the source line.
     #[serde(skip)]
     pub span: Range<usize>,
@@ -109,6 +112,7 @@ impl Diagnostic {
             col,
             message: message.into(),
             help: None,
+            node: None,
             span,
         }
     }

@@ -4,10 +4,12 @@
 //! whether an audio clip exists, so it never touches the disk itself. It never stops at
 //! the first problem.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, Severity, SourceFile, did_you_mean};
+use super::graph::{Graph, nodes_on_cycles};
+use super::locate::{NodeSpans, find_field, find_value};
 use super::model::{Customer, FORMAT_VERSION, FreeTextTurn, Levels, MAX_LEVEL, Node, Scenario};
 use crate::engine::rules;
 
@@ -22,7 +24,7 @@ pub fn validate(
         scenario,
         source,
         found: Vec::new(),
-        id_spans: id_spans(&source.text),
+        spans: NodeSpans::new(scenario, &source.text),
     };
     v.metadata();
     let ids = v.node_ids();
@@ -35,18 +37,28 @@ pub fn validate(
         v.graph();
         v.outcomes();
     }
-    v.found.sort_by_key(|d| (d.span.start, d.severity));
-    v.found
+    let mut found = v.found;
+    found.sort_by_key(|d| (d.span.start, d.severity));
+    name_nodes(&mut found, &v.spans);
+    found
+}
+
+/// Sets each located diagnostic's `node`: the node whose declaration it falls in.
+pub fn name_nodes(found: &mut [Diagnostic], spans: &NodeSpans) {
+    for d in found {
+        if d.node.is_none() && d.span.end > 0 {
+            d.node = spans.node_at(d.span.start).map(str::to_string);
+        }
+    }
 }
 
 struct Validator<'a> {
     scenario: &'a Scenario,
     source: &'a SourceFile,
     found: Vec<Diagnostic>,
-    /// Where each `id: "..."` is written, in order, found in one pass over the text:
-    /// looking each node up from the start made validation quadratic (49 s at 10,000
-    /// nodes).
-    id_spans: HashMap<String, Vec<Range<usize>>>,
+    /// Where each node is declared, found in one pass over the text: looking each node
+    /// up from the start made validation quadratic (49 s at 10,000 nodes).
+    spans: NodeSpans,
 }
 
 impl<'a> Validator<'a> {
@@ -62,11 +74,7 @@ impl<'a> Validator<'a> {
 
     /// Where the node with this id is declared (its `id: "..."`), by occurrence.
     fn node_span(&self, id: &str, occurrence: usize) -> Range<usize> {
-        self.id_spans
-            .get(id)
-            .and_then(|spans| spans.get(occurrence))
-            .cloned()
-            .unwrap_or(0..0)
+        self.spans.node(id, occurrence)
     }
 
     fn metadata(&mut self) {
@@ -365,48 +373,24 @@ impl<'a> Validator<'a> {
     /// Reachability, dead ends and loops with no exit.
     fn graph(&mut self) {
         let s = self.scenario;
-        let index: BTreeMap<&str, usize> = s
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id(), i))
-            .collect();
-        let edges: Vec<Vec<usize>> = s
-            .nodes
-            .iter()
-            .map(|n| {
-                n.links()
-                    .iter()
-                    .filter_map(|t| index.get(t).copied())
-                    .collect()
-            })
-            .collect();
-        let endings: Vec<usize> = s
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| matches!(n, Node::Ending(_)))
-            .map(|(i, _)| i)
-            .collect();
-        if endings.is_empty() {
+        if !s.nodes.iter().any(|n| matches!(n, Node::Ending(_))) {
             self.report(
                 Severity::Error,
                 self.field_span("nodes"),
                 "the scenario has no Ending node, so it can never finish",
             );
         }
-        let Some(&start) = index.get(s.start.as_str()) else {
+        let graph = Graph::of(s);
+        if graph.start.is_none() {
             return;
-        };
-        let reachable = bfs(&[start], &edges);
-        let mut reverse = vec![Vec::new(); edges.len()];
-        for (from, targets) in edges.iter().enumerate() {
-            for &to in targets {
-                reverse[to].push(from);
-            }
         }
-        let can_end = bfs(&endings, &reverse);
-        let cyclic = nodes_on_cycles(&edges);
+        let (reachable, can_end) = (&graph.reachable, &graph.can_end);
+        // Finding loops costs a search per node; only stuck nodes need it.
+        let cyclic = if (0..s.nodes.len()).any(|i| graph.is_dead_end(i)) {
+            nodes_on_cycles(&graph.edges)
+        } else {
+            vec![false; s.nodes.len()]
+        };
         let mut loop_reported = BTreeSet::new();
         for (i, node) in s.nodes.iter().enumerate() {
             let span = self.node_span(node.id(), 0);
@@ -487,125 +471,5 @@ fn serde_name(d: super::model::Dimension) -> &'static str {
         super::model::Dimension::ActiveListening => "active_listening",
         super::model::Dimension::Ownership => "ownership",
         super::model::Dimension::ExceedingExpectations => "exceeding_expectations",
-    }
-}
-
-fn bfs(starts: &[usize], edges: &[Vec<usize>]) -> Vec<bool> {
-    let mut seen = vec![false; edges.len()];
-    let mut queue: VecDeque<usize> = starts.iter().copied().collect();
-    for &s in starts {
-        seen[s] = true;
-    }
-    while let Some(n) = queue.pop_front() {
-        for &m in &edges[n] {
-            if !seen[m] {
-                seen[m] = true;
-                queue.push_back(m);
-            }
-        }
-    }
-    seen
-}
-
-/// Marks nodes that lie on a cycle (a node reachable from one of its own successors).
-fn nodes_on_cycles(edges: &[Vec<usize>]) -> Vec<bool> {
-    (0..edges.len()).map(|i| bfs(&edges[i], edges)[i]).collect()
-}
-
-/// The span of `field:` at or after `from`: the field name itself.
-fn find_field(text: &str, field: &str, from: usize) -> Option<Range<usize>> {
-    let mut at = from.min(text.len());
-    while let Some(i) = text[at..].find(field) {
-        let start = at + i;
-        let end = start + field.len();
-        let before_ok = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        let after_ok = text[end..].trim_start().starts_with(':');
-        if before_ok && after_ok {
-            return Some(start..end);
-        }
-        at = end;
-    }
-    None
-}
-
-/// Every `id: "value"` (or `id: Some("value")`) in the text, by value, in order; the
-/// spans cover the quoted value, as `find_value` gives them.
-fn id_spans(text: &str) -> HashMap<String, Vec<Range<usize>>> {
-    let mut out: HashMap<String, Vec<Range<usize>>> = HashMap::new();
-    let mut at = 0;
-    while let Some(f) = find_field(text, "id", at) {
-        at = f.end;
-        let rest = text[f.end..].trim_start();
-        let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
-        let rest = rest.strip_prefix("Some(").map_or(rest, str::trim_start);
-        let Some(inner) = rest.strip_prefix('"') else {
-            continue;
-        };
-        let Some(len) = inner.find('"') else {
-            continue;
-        };
-        let start = text.len() - rest.len();
-        out.entry(inner[..len].to_string())
-            .or_default()
-            .push(start..start + len + 2);
-    }
-    out
-}
-
-/// The span of the `occurrence`-th (0-based) `field: "value"` at or after `from`,
-/// covering the quoted value. `field: Some("value")` counts too.
-fn find_value(
-    text: &str,
-    field: &str,
-    value: &str,
-    from: usize,
-    occurrence: usize,
-) -> Option<Range<usize>> {
-    let mut at = from;
-    let mut seen = 0;
-    while let Some(f) = find_field(text, field, at) {
-        let rest = text[f.end..].trim_start();
-        let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
-        let offset_rest = text.len() - rest.len();
-        let (rest, offset) = match rest.strip_prefix("Some(") {
-            Some(r) => (r.trim_start(), text.len() - r.trim_start().len()),
-            None => (rest, offset_rest),
-        };
-        let quoted = format!("\"{value}\"");
-        if rest.starts_with(&quoted) {
-            if seen == occurrence {
-                return Some(offset..offset + quoted.len());
-            }
-            seen += 1;
-        }
-        at = f.end;
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn find_value_skips_other_fields_and_counts_occurrences() {
-        let text = r#"( nid: "a", id: "b", id: "a", next: Some("a"), id: "a" )"#;
-        let first = find_value(text, "id", "a", 0, 0).expect("first");
-        assert_eq!(&text[first.clone()], "\"a\"");
-        assert_eq!(first.start, text.find(", id: \"a\"").expect("x") + 6);
-        let second = find_value(text, "id", "a", 0, 1).expect("second");
-        assert!(second.start > first.start);
-        let next = find_value(text, "next", "a", 0, 0).expect("next");
-        assert_eq!(&text[next], "\"a\"");
-    }
-
-    #[test]
-    fn cycles_are_found_only_on_cycles() {
-        // 0 -> 1 -> 2 -> 1, 3 alone
-        let edges = vec![vec![1], vec![2], vec![1], vec![]];
-        assert_eq!(nodes_on_cycles(&edges), vec![false, true, true, false]);
     }
 }

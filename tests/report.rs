@@ -139,3 +139,25 @@ fn csv_cells_that_look_like_formulas_are_defused() {
         assert!(!text.contains(",\"=HYPERLINK"), "{text}");
     }
 }
+
+#[test]
+fn history_marks_where_a_scenario_was_edited_between_a_trainees_attempts() {
+    let at = |scenario: &str, version: &str, ms: u64| {
+        let mut r = row("t", scenario, ms, 60.0, &[]);
+        r.about.scenario_version = version.into();
+        r
+    };
+    let rows = [
+        at("hotel", "a1", 10_000),
+        at("bank", "b1", 20_000),
+        at("hotel", "a1", 30_000),
+        at("hotel", "a2", 40_000), // edited since the last hotel attempt
+        at("bank", "b1", 50_000),
+        at("bank", "b2", 60_000), // edited
+        at("hotel", "a2", 70_000),
+    ];
+    assert_eq!(
+        report::version_changes(&rows),
+        vec![false, false, false, true, false, true, false]
+    );
+}

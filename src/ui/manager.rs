@@ -490,12 +490,16 @@ impl ManagerView {
             ui.label("No attempts yet.");
             return command;
         }
-        history_chart(ui, rows);
+        let changed = crate::report::version_changes(rows);
+        history_chart(ui, rows, &changed);
         ui.label(egui::RichText::new("Attempts, newest first").strong());
-        let widths = [100.0, 260.0, 90.0, 60.0, 60.0, 60.0, 70.0, 90.0, 100.0];
+        let widths = [
+            100.0, 220.0, 90.0, 60.0, 60.0, 60.0, 70.0, 90.0, 130.0, 100.0,
+        ];
         ui.horizontal(|ui| {
             for (w, h) in widths.iter().zip([
-                "Date", "Scenario", "Kind", "Listen", "Own", "Exceed", "Overall", "Outcome", "",
+                "Date", "Scenario", "Kind", "Listen", "Own", "Exceed", "Overall", "Outcome",
+                "Version", "",
             ]) {
                 cell(ui, *w, egui::RichText::new(h).strong());
             }
@@ -504,11 +508,18 @@ impl ManagerView {
             .id_salt("attempt_rows")
             .auto_shrink([false; 2])
             .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-                for r in rows.iter().rev().skip(range.start).take(range.len()) {
+                for (r, edited) in rows
+                    .iter()
+                    .zip(&changed)
+                    .rev()
+                    .skip(range.start)
+                    .take(range.len())
+                {
                     ui.horizontal(|ui| {
                         attempt_row(ui, &widths, r, data.library);
+                        version_cell(ui, widths[8], r, *edited);
                         if ui
-                            .add_sized([widths[8], ROW_HEIGHT], egui::Button::new("Transcript"))
+                            .add_sized([widths[9], ROW_HEIGHT], egui::Button::new("Transcript"))
                             .clicked()
                         {
                             command = Some(Command::ManagerOpenAttempt(Some(r.key.clone())));
@@ -740,7 +751,25 @@ fn job_status(ui: &mut egui::Ui, status: &ExportStatus) -> Option<Command> {
     command
 }
 
-fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 9], r: &AttemptRow, library: &Library) {
+/// The scenario version an attempt was played on, marked where the scenario had been
+/// edited since the trainee's previous attempt at it.
+fn version_cell(ui: &mut egui::Ui, width: f32, r: &AttemptRow, edited: bool) {
+    let short: String = r.about.scenario_version.chars().take(8).collect();
+    if edited {
+        cell(
+            ui,
+            width,
+            egui::RichText::new(format!("{short} (edited)")).color(ui.visuals().warn_fg_color),
+        )
+        .on_hover_text(
+            "The scenario changed since this trainee's previous attempt at it: compare scores across the edit with care",
+        );
+    } else {
+        cell(ui, width, short);
+    }
+}
+
+fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 10], r: &AttemptRow, library: &Library) {
     cell(ui, widths[0], day(r.finished_ms));
     let title = library
         .get(&r.about.scenario_id)
@@ -762,10 +791,11 @@ fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 9], r: &AttemptRow, library: &L
 }
 
 /// Each dimension's score over the trainee's assessment attempts.
-fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
-    let assessed: Vec<&AttemptRow> = rows
+fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow], changed: &[bool]) {
+    let assessed: Vec<(&AttemptRow, bool)> = rows
         .iter()
-        .filter(|r| r.about.kind == AttemptKind::Assessment)
+        .zip(changed.iter().copied())
+        .filter(|(r, _)| r.about.kind == AttemptKind::Assessment)
         .collect();
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("Each dimension over their assessment attempts:").strong());
@@ -773,12 +803,16 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
         for d in Dimension::ALL {
             ui.colored_label(dimension_colour(ui, d), format!("— {}", d.label()));
         }
+        if assessed.iter().any(|(_, edited)| *edited) {
+            ui.label("Dotted lines: a scenario was edited before that attempt.");
+        }
     });
     if assessed.is_empty() {
         ui.label("Only practice attempts so far; the chart shows assessments.");
         return;
     }
     let colours = Dimension::ALL.map(|d| dimension_colour(ui, d));
+    let ui_weak = ui.visuals().weak_text_color();
     Plot::new("trainee_history")
         .height(220.0)
         .include_y(0.0)
@@ -791,13 +825,24 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
                 let points: Vec<[f64; 2]> = assessed
                     .iter()
                     .enumerate()
-                    .map(|(i, r)| [(i + 1) as f64, r.scores.get(d)])
+                    .map(|(i, (r, _))| [(i + 1) as f64, r.scores.get(d)])
                     .collect();
                 let colour = colours[d.index()];
                 plot.line(
                     Line::new(d.label(), PlotPoints::from(points))
                         .color(colour)
                         .width(2.0),
+                );
+            }
+            for (i, _) in assessed
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, edited))| *edited)
+            {
+                plot.vline(
+                    egui_plot::VLine::new("scenario edited", i as f64 + 0.5)
+                        .style(egui_plot::LineStyle::dotted_dense())
+                        .color(ui_weak),
                 );
             }
         });

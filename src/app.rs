@@ -28,6 +28,7 @@ use crate::ui::play::PlayView;
 use crate::ui::practice::PracticeView;
 use crate::ui::start::StartView;
 use crate::ui::style::{self, Theme};
+use crate::ui::trainer::{Counts, TrainerData, TrainerView};
 
 /// Settings kept between runs through eframe's storage (never trainee progress).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,6 +77,7 @@ pub enum Screen {
     /// A new recovery code, shown once before the manager area opens.
     RecoveryCode(RecoveryCodeView),
     Manager(ManagerView),
+    Trainer(TrainerView),
 }
 
 /// Long work (an export, a backup, a restore) running on its own thread.
@@ -136,7 +138,24 @@ pub struct TurnaroundApp {
     /// The audit log, newest first, as last read for the Audit tab.
     pub audit_entries: Vec<crate::audit::AuditEntry>,
     job: Option<Job>,
+    /// The trainer's playtest, when one is running.
+    pub playtest: Option<crate::authoring::Playtest>,
+    /// How often trainees took each choice, for the trainer's heat-map.
+    pub counts: Counts,
+    counts_job: Option<std::thread::JoinHandle<Result<CountsByScenario, String>>>,
+    /// What the last trainer action or reload did, for the trainer to read.
+    pub trainer_message: Option<String>,
+    /// The trainer folder's stamp when the library was last read.
+    library_stamp: u64,
+    last_poll: Instant,
+    /// How many times the library was read again, so each reload shows.
+    reloads: u32,
 }
+
+type CountsByScenario = std::collections::HashMap<String, crate::authoring::ChoiceCounts>;
+
+/// How often the trainer's folder is checked for saved changes.
+pub const RELOAD_POLL: std::time::Duration = std::time::Duration::from_millis(400);
 
 fn unix_ms() -> u64 {
     SystemTime::now()
@@ -163,6 +182,7 @@ impl TurnaroundApp {
         mut store: Box<dyn ProgressStore>,
         audio: Audio,
     ) -> Self {
+        let library_stamp = library::folder_stamp(&config.trainer_scenarios);
         let library = Library::load(Some(&config.trainer_scenarios));
         let mut notices = Vec::new();
         let (lexicon, problem) = library::load_lexicon(&config.data_dir);
@@ -186,6 +206,13 @@ impl TurnaroundApp {
             export: ExportStatus::Idle,
             audit_entries: Vec::new(),
             job: None,
+            playtest: None,
+            counts: Counts::Loading,
+            counts_job: None,
+            trainer_message: None,
+            library_stamp,
+            last_poll: Instant::now(),
+            reloads: 0,
             config,
             library,
             scorer,
@@ -527,6 +554,62 @@ impl TurnaroundApp {
                     }
                 }
             }
+            Command::OpenTrainer => match &self.access {
+                Ok(a) if a.is_set(Role::Manager) || a.is_set(Role::Trainer) => {
+                    self.screen = Screen::Pin(PinView::new(Gate::Trainer, Mode::Enter));
+                }
+                Ok(_) => self.notices.push(
+                    "No PIN is set yet. A manager sets the manager PIN first (Manager area); it opens the trainer area too, and a trainer PIN can then be set in the manager's Settings.".into(),
+                ),
+                Err(e) => self.notices.push(e.clone()),
+            },
+            Command::LeaveTrainer => {
+                self.playtest = None;
+                self.trainer_message = None;
+                self.screen = Screen::Start(StartView::default());
+            }
+            Command::NewScenario => self.new_scenario(),
+            Command::OpenInEditor(path) => self.open_in_editor(&path),
+            Command::CopyToEdit(id) => self.copy_to_edit(&id),
+            Command::ReloadLibrary => self.reload_library(),
+            Command::PlaytestStart { scenario, node } => {
+                let Some(entry) = self.library.get(&scenario) else {
+                    return;
+                };
+                match crate::authoring::Playtest::start(Arc::clone(&entry.scenario), &node) {
+                    Ok(p) => {
+                        self.playtest = Some(p);
+                        if let Screen::Trainer(view) = &mut self.screen {
+                            view.tab = crate::ui::trainer::TrainerTab::Playtest;
+                        }
+                    }
+                    Err(e) => self.trainer_message = Some(format!("Cannot playtest: {e}")),
+                }
+            }
+            Command::PlaytestProceed => self.playtest_step(|p, _| p.proceed()),
+            Command::PlaytestChoose(i) => self.playtest_step(|p, _| p.choose(i)),
+            Command::PlaytestSend(text) => self.playtest_step(|p, scorer| {
+                let said = match p.session.step() {
+                    Step::Write(w) => w.customer_said.clone(),
+                    _ => String::new(),
+                };
+                let hints = match p.session.scenario().node(p.node()) {
+                    Some(crate::scenario::Node::FreeText(t)) => Some(t.hints.clone()),
+                    _ => None,
+                };
+                let assessment = scorer.assess(&crate::scoring::ReplyInput {
+                    customer: &said,
+                    reply: &text,
+                    hints: hints.as_ref(),
+                });
+                p.write(&text, crate::engine::TextAssessment::from_scorer(&assessment))
+            }),
+            Command::PlaytestBack => {
+                if let Some(p) = &mut self.playtest {
+                    p.back();
+                }
+            }
+            Command::PlaytestStop => self.playtest = None,
             Command::SetOwnPin { current, pin } => {
                 let message = self.change_own_pin(&current, &pin);
                 if let Screen::MyProgress(view) = &mut self.screen {
@@ -619,6 +702,16 @@ impl TurnaroundApp {
                     Some(why) => self.refuse_pin(&why),
                 },
             },
+            Gate::Trainer => match &mut self.access {
+                Err(e) => {
+                    let e = e.clone();
+                    self.refuse_pin(&e);
+                }
+                Ok(a) => match a.try_role(Role::Trainer, pin, now).message() {
+                    None => self.unlock_trainer(),
+                    Some(why) => self.refuse_pin(&why),
+                },
+            },
             Gate::Trainee { ref id, .. } => {
                 let Some(t) = self.trainees.iter().find(|t| &t.id == id).cloned() else {
                     return;
@@ -682,6 +775,209 @@ impl TurnaroundApp {
             }
         }
         self.report_store_problems();
+    }
+
+    /// Opens the trainer area and starts counting trainees' choices for the heat-map.
+    fn unlock_trainer(&mut self) {
+        self.trainee = None;
+        self.session = None;
+        self.reload_library();
+        self.trainer_message = None;
+        self.screen = Screen::Trainer(TrainerView::default());
+    }
+
+    /// Counts every trainee's choices per scenario on a thread.
+    fn count_choices(&mut self) {
+        let data_dir = self.config.data_dir.clone();
+        let scenarios: Vec<Arc<crate::scenario::Scenario>> = self
+            .library
+            .entries
+            .iter()
+            .map(|e| Arc::clone(&e.scenario))
+            .collect();
+        self.counts = Counts::Loading;
+        self.counts_job = Some(std::thread::spawn(move || {
+            let mut store = progress::FsStore::new(&data_dir);
+            let trainees = store.trainees().map_err(|e| e.to_string())?;
+            let mut all = Vec::new();
+            for t in &trainees {
+                all.extend(store.turns(&t.id).map_err(|e| e.to_string())?);
+            }
+            Ok(scenarios
+                .iter()
+                .map(|s| (s.id.clone(), crate::authoring::choice_counts(s, &all)))
+                .collect())
+        }));
+    }
+
+    fn poll_counts(&mut self) {
+        if self
+            .counts_job
+            .as_ref()
+            .is_some_and(std::thread::JoinHandle::is_finished)
+            && let Some(job) = self.counts_job.take()
+        {
+            self.counts = match job.join() {
+                Ok(Ok(counts)) => Counts::Ready(counts),
+                Ok(Err(e)) => Counts::Failed(e),
+                Err(_) => Counts::Failed("the count stopped unexpectedly".into()),
+            };
+        }
+    }
+
+    /// Checks the trainer's folder for saved changes, at most every `RELOAD_POLL`.
+    fn poll_library(&mut self) {
+        if self.last_poll.elapsed() < RELOAD_POLL {
+            return;
+        }
+        self.last_poll = Instant::now();
+        if library::folder_stamp(&self.config.trainer_scenarios) != self.library_stamp {
+            self.reload_library();
+        }
+    }
+
+    /// Reads the library again; a running playtest follows its scenario's new version.
+    pub fn reload_library(&mut self) {
+        self.library_stamp = library::folder_stamp(&self.config.trainer_scenarios);
+        self.library = Library::load(Some(&self.config.trainer_scenarios));
+        self.reloads += 1;
+        let mut message = format!(
+            "Library read again (reload {}): {} playable, {} with errors.",
+            self.reloads,
+            self.library.entries.len(),
+            self.library.problems.len()
+        );
+        if let Some(p) = &mut self.playtest {
+            let id = p.session.scenario().id.clone();
+            match self.library.get(&id) {
+                Some(entry)
+                    if entry.version != crate::scenario::version_hash(p.session.scenario()) =>
+                {
+                    use crate::authoring::Followed;
+                    match p.follow(Arc::clone(&entry.scenario)) {
+                        Ok(Followed::Replayed) => {
+                            message.push_str(" The playtest replayed onto the new version.")
+                        }
+                        Ok(Followed::KeptNode(n)) => {
+                            message.push_str(&format!(" The playtest carries on from `{n}`."))
+                        }
+                        Ok(Followed::Restarted(n)) => message.push_str(&format!(
+                            " The playtest's node is gone; it started again from `{n}`."
+                        )),
+                        Err(e) => {
+                            message.push_str(&format!(" The playtest stopped: {e}."));
+                            self.playtest = None;
+                        }
+                    }
+                }
+                Some(_) => {}
+                None => message.push_str(
+                    " The playtest's scenario has errors now; it carries on once they are fixed.",
+                ),
+            }
+        }
+        self.trainer_message = Some(message);
+        if matches!(self.screen, Screen::Trainer(_)) || self.counts_job.is_none() {
+            self.count_choices();
+        }
+    }
+
+    /// One playtest step; a step the session refuses is reported, not fatal.
+    fn playtest_step(
+        &mut self,
+        step: impl FnOnce(
+            &mut crate::authoring::Playtest,
+            &crate::scoring::Scorer,
+        ) -> Result<(), crate::engine::EngineError>,
+    ) {
+        if let Some(p) = &mut self.playtest
+            && let Err(e) = step(p, &self.scorer)
+        {
+            self.trainer_message = Some(format!("The playtest could not go on: {e}"));
+        }
+    }
+
+    /// Writes a new scenario from the template and shows it.
+    fn new_scenario(&mut self) {
+        let dir = self.config.trainer_scenarios.clone();
+        let library = &self.library;
+        let id = crate::authoring::new_scenario_id(|id| {
+            library.get(id).is_some() || dir.join(format!("{id}.ron")).exists()
+        });
+        let path = dir.join(format!("{id}.ron"));
+        let written = crate::paths::create_private_dir(&dir)
+            .and_then(|()| write_new(&path, &crate::authoring::template(&id)));
+        match written {
+            Ok(()) => {
+                self.reload_library();
+                self.trainer_message = Some(format!(
+                    "Wrote {}. Open it in your editor, change it and save: it reloads here.",
+                    path.display()
+                ));
+                if let Screen::Trainer(view) = &mut self.screen {
+                    view.pick(&self.library, &id);
+                }
+            }
+            Err(e) => {
+                self.trainer_message = Some(format!("Could not write {}: {e}", path.display()))
+            }
+        }
+    }
+
+    /// Copies a built-in scenario into the trainer's folder, where it overrides the
+    /// built-in one; an existing file there is never overwritten.
+    fn copy_to_edit(&mut self, id: &str) {
+        let Some((name, text)) = library::builtin_files().iter().find(|(_, text)| {
+            library::check(crate::scenario::SourceFile::new("", *text), None)
+                .scenario
+                .is_some_and(|s| s.id == id)
+        }) else {
+            return;
+        };
+        let dir = self.config.trainer_scenarios.clone();
+        let path = dir.join(name);
+        let written = crate::paths::create_private_dir(&dir).and_then(|()| write_new(&path, text));
+        match written {
+            Ok(()) => {
+                self.reload_library();
+                self.trainer_message = Some(format!(
+                    "Copied to {}: your copy now overrides the built-in scenario.",
+                    path.display()
+                ));
+                if let Screen::Trainer(view) = &mut self.screen {
+                    view.pick(&self.library, id);
+                }
+            }
+            Err(e) => {
+                self.trainer_message = Some(format!("Could not write {}: {e}", path.display()))
+            }
+        }
+    }
+
+    /// Opens a file in the system's default editor, without waiting for it.
+    fn open_in_editor(&mut self, path: &Path) {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        self.trainer_message = Some(
+            match std::process::Command::new(opener)
+                .arg(path)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+            {
+                Ok(_) => format!("Opened {} in your editor.", path.display()),
+                Err(e) => format!(
+                    "Could not start `{opener}` to open {}: {e}. Open the file in any editor; saved changes are picked up here.",
+                    path.display()
+                ),
+            },
+        );
     }
 
     /// Notices for files set aside or left untouched that have not been reported yet.
@@ -1190,6 +1486,13 @@ impl TurnaroundApp {
             self.style_applied = Some(self.settings.theme);
         }
         self.poll_export();
+        self.poll_counts();
+        if matches!(self.screen, Screen::Trainer(_) | Screen::Library) {
+            self.poll_library();
+        }
+        if matches!(self.screen, Screen::Trainer(_)) {
+            ui.ctx().request_repaint_after(RELOAD_POLL);
+        }
         if self.job.is_some() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
@@ -1253,6 +1556,16 @@ impl TurnaroundApp {
                     ),
                     None => Some(Command::LeaveManager),
                 },
+                Screen::Trainer(view) => view.ui(
+                    ui,
+                    &TrainerData {
+                        library: &self.library,
+                        folder: &self.config.trainer_scenarios,
+                        counts: &self.counts,
+                        playtest: self.playtest.as_ref(),
+                        message: self.trainer_message.as_deref(),
+                    },
+                ),
             };
             if c.is_some() {
                 command = c;
@@ -1279,4 +1592,17 @@ pub fn run(config: AppConfig) -> eframe::Result {
         options,
         Box::new(move |cc| Ok(Box::new(TurnaroundApp::new(cc, config)))),
     )
+}
+
+/// Writes a file that must not exist yet, owner-only.
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(text.as_bytes())
 }

@@ -49,10 +49,16 @@ pub fn scenario_text(nodes: usize, seed: u64) -> String {
             "        Line(id: \"l{i}\", say: \"Line {i}: I am still waiting for this to be sorted.\", emotion: Frustrated, next: \"c{i}\"),\n"
         ));
         out.push_str(&format!("        Choice(id: \"c{i}\", choices: [\n"));
+        // The last turn's worst reply loses the customer, so every ending is reachable.
+        let worst = if i + 1 < levels {
+            next_line.as_str()
+        } else {
+            "end_bad"
+        };
         for (k, (next, mood, lv)) in [
             (next_line.as_str(), 4, 3),
             (skip.as_str(), 2, 2),
-            (next_line.as_str(), -3, 0),
+            (worst, -3, 0),
         ]
         .into_iter()
         .enumerate()

@@ -7,6 +7,7 @@ pub mod access;
 pub mod app;
 pub mod audio;
 pub mod audit;
+pub mod authoring;
 pub mod backup;
 pub mod cli;
 pub mod demo;

@@ -4,6 +4,7 @@
 
 pub mod debrief;
 pub mod evidence;
+pub mod graph;
 pub mod library;
 pub mod manager;
 pub mod my_progress;
@@ -12,6 +13,7 @@ pub mod play;
 pub mod practice;
 pub mod start;
 pub mod style;
+pub mod trainer;
 
 /// What a view asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,4 +97,27 @@ pub enum Command {
     },
     /// The manager clears a trainee's forgotten PIN (by id).
     ClearTraineePin(String),
+    /// Open the trainer area (asks for the trainer or manager PIN).
+    OpenTrainer,
+    /// Lock the trainer area and go back to the start screen.
+    LeaveTrainer,
+    /// Write a new scenario from the template into the trainer's folder.
+    NewScenario,
+    /// Open a scenario file in the system's default editor.
+    OpenInEditor(std::path::PathBuf),
+    /// Copy a built-in scenario (by id) into the trainer's folder, to edit.
+    CopyToEdit(String),
+    /// Read the library again now.
+    ReloadLibrary,
+    /// Start a playtest of a scenario (by id) at a node (by id).
+    PlaytestStart {
+        scenario: String,
+        node: String,
+    },
+    PlaytestProceed,
+    PlaytestChoose(usize),
+    PlaytestSend(String),
+    /// Undo the playtest's last step.
+    PlaytestBack,
+    PlaytestStop,
 }

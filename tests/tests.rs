@@ -2,6 +2,7 @@
 
 mod app;
 mod architecture;
+mod authoring;
 mod cli;
 mod content;
 mod durability;
@@ -15,4 +16,5 @@ mod mutation;
 mod progress;
 mod report;
 mod scoring;
+mod trainer;
 mod util;

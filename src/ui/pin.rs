@@ -9,6 +9,8 @@ use super::Command;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gate {
     Manager,
+    /// The trainer area: the trainer PIN or the manager PIN opens it.
+    Trainer,
     /// A trainee's own PIN, by id and display name.
     Trainee {
         id: String,
@@ -63,6 +65,10 @@ impl PinView {
             (Gate::Manager, Mode::Enter) => (
                 "Manager area".into(),
                 "Trainees' records are private. Enter the manager PIN to see them.".into(),
+            ),
+            (Gate::Trainer, _) => (
+                "Trainer area".into(),
+                "Write, check and playtest scenarios. Enter the trainer PIN, or the manager PIN.".into(),
             ),
             (_, Mode::Recover) => (
                 "Reset the manager PIN".into(),

@@ -92,6 +92,16 @@ impl StartView {
             {
                 command = Some(Command::OpenManager);
             }
+            ui.add_space(16.0);
+            ui.heading("Trainers");
+            ui.label("Write scenarios, see their problems and graph, and playtest them.");
+            if ui
+                .button("Trainer area")
+                .on_hover_text("Needs the trainer PIN or the manager PIN")
+                .clicked()
+            {
+                command = Some(Command::OpenTrainer);
+            }
         });
         command
     }

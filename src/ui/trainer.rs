@@ -1,0 +1,782 @@
+//! The trainer area: every scenario with its validation state, every diagnostic
+//! (each one jumps to its node), the graph with node details, and the playtest.
+//!
+//! The app owns the library, the playtest and the choice counts; this view draws them
+//! and returns commands.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use eframe::egui;
+
+use super::Command;
+use super::graph::{GraphInput, GraphView};
+use super::play::{feedback, levels_row};
+use super::style::score_colour;
+use crate::authoring::{ChoiceCounts, Playtest};
+use crate::engine::{Entry, Step};
+use crate::library::{FileProblem, Library, LibraryEntry, Origin};
+use crate::scenario::graph::{self, Graph, Layout};
+use crate::scenario::{Diagnostic, Node, Scenario};
+
+/// Which part of a scenario is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrainerTab {
+    #[default]
+    Graph,
+    Playtest,
+    Problems,
+}
+
+/// How often trainees took each choice, as far as it has been counted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Counts {
+    /// Counting in the background.
+    #[default]
+    Loading,
+    /// By scenario id.
+    Ready(HashMap<String, ChoiceCounts>),
+    Failed(String),
+}
+
+/// What the view draws from.
+pub struct TrainerData<'a> {
+    pub library: &'a Library,
+    /// The trainer's folder, where new scenarios go and live reload watches.
+    pub folder: &'a Path,
+    pub counts: &'a Counts,
+    pub playtest: Option<&'a Playtest>,
+    /// The result of the last action or reload, for the person to read.
+    pub message: Option<&'a str>,
+}
+
+/// The graph and layout of the scenario showing, kept until it changes.
+#[derive(Debug)]
+struct Shape {
+    id: String,
+    version: String,
+    graph: Graph,
+    layout: Layout,
+}
+
+/// The trainer area's own state.
+#[derive(Debug, Default)]
+pub struct TrainerView {
+    /// The scenario showing, by id.
+    pub pick_id: Option<String>,
+    /// The file showing: a trainer's file keeps its place here while it is broken.
+    pub pick_file: Option<String>,
+    pub tab: TrainerTab,
+    /// The node selected in the graph, by id.
+    pub node: Option<String>,
+    pub graph: GraphView,
+    /// A typed reply in the playtest.
+    pub reply: String,
+    shape: Option<Shape>,
+}
+
+/// What is selected, resolved against the library as it is now.
+enum Showing<'a> {
+    Entry(&'a LibraryEntry),
+    Problem(&'a FileProblem),
+    Nothing,
+}
+
+fn file_of(entry: &LibraryEntry) -> Option<String> {
+    match &entry.origin {
+        Origin::Trainer(path) => Some(path.display().to_string()),
+        Origin::BuiltIn => None,
+    }
+}
+
+fn state_text(entry: &LibraryEntry) -> String {
+    match entry.warnings.len() {
+        0 => "OK".to_string(),
+        1 => "1 warning".to_string(),
+        n => format!("{n} warnings"),
+    }
+}
+
+fn origin_text(entry: &LibraryEntry) -> &'static str {
+    match (&entry.origin, entry.overrides_builtin) {
+        (Origin::BuiltIn, _) => "built in",
+        (Origin::Trainer(_), true) => "your folder, overrides the built-in one",
+        (Origin::Trainer(_), false) => "your folder",
+    }
+}
+
+/// One diagnostic as a link: file:line:col, severity and message.
+fn diagnostic_link(ui: &mut egui::Ui, d: &Diagnostic) -> bool {
+    let severity = if d.is_error() { "error" } else { "warning" };
+    let colour = if d.is_error() {
+        ui.visuals().error_fg_color
+    } else {
+        ui.visuals().warn_fg_color
+    };
+    let mut text = format!("{}:{}:{}: {severity}: {}", d.file, d.line, d.col, d.message);
+    if let Some(help) = &d.help {
+        text.push_str(&format!(" ({help})"));
+    }
+    let clicked = ui
+        .add(
+            egui::Button::new(egui::RichText::new(text).color(colour))
+                .frame(false)
+                .wrap(),
+        )
+        .on_hover_text(match &d.node {
+            Some(node) => format!("Show node `{node}` in the graph"),
+            None => "Open the file in your editor".to_string(),
+        })
+        .clicked();
+    ui.add_space(2.0);
+    clicked
+}
+
+impl TrainerView {
+    fn showing<'a>(&self, library: &'a Library) -> Showing<'a> {
+        if let Some(file) = &self.pick_file {
+            if let Some(e) = library
+                .entries
+                .iter()
+                .find(|e| file_of(e).as_deref() == Some(file))
+            {
+                return Showing::Entry(e);
+            }
+            if let Some(p) = library.problems.iter().find(|p| &p.source.name == file) {
+                return Showing::Problem(p);
+            }
+        }
+        match self.pick_id.as_deref().and_then(|id| library.get(id)) {
+            Some(e) => Showing::Entry(e),
+            None => Showing::Nothing,
+        }
+    }
+
+    /// Shows this scenario (by id), for instance one just written.
+    pub fn pick(&mut self, library: &Library, id: &str) {
+        if let Some(e) = library.get(id) {
+            self.pick_id = Some(id.to_string());
+            self.pick_file = file_of(e);
+            self.node = None;
+            self.tab = TrainerTab::Graph;
+            self.graph = GraphView::default();
+        }
+    }
+
+    /// Draws the whole area.
+    pub fn ui(&mut self, ui: &mut egui::Ui, data: &TrainerData<'_>) -> Option<Command> {
+        let mut command = None;
+        ui.horizontal(|ui| {
+            ui.heading("Trainer area");
+            ui.separator();
+            if ui
+                .button("New scenario")
+                .on_hover_text("Write a valid, commented scenario to your folder, to edit")
+                .clicked()
+            {
+                command = Some(Command::NewScenario);
+            }
+            if ui
+                .button("Reload now")
+                .on_hover_text("Saved files are picked up within a second anyway")
+                .clicked()
+            {
+                command = Some(Command::ReloadLibrary);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Lock")
+                    .on_hover_text("Leave the trainer area")
+                    .clicked()
+                {
+                    command = Some(Command::LeaveTrainer);
+                }
+            });
+        });
+        ui.label(
+            egui::RichText::new(format!(
+                "Your folder: {}. Save a file there in any editor and it is checked and reloaded here.",
+                data.folder.display()
+            ))
+            .small(),
+        );
+        if let Some(m) = data.message {
+            ui.label(egui::RichText::new(m).strong());
+        }
+        ui.separator();
+        if self.pick_id.is_none()
+            && self.pick_file.is_none()
+            && let Some(first) = data.library.entries.first()
+        {
+            self.pick_id = Some(first.scenario.id.clone());
+            self.pick_file = file_of(first);
+        }
+        egui::Panel::left("trainer_library")
+            .resizable(true)
+            .default_size(270.0)
+            .show(ui, |ui| self.library_list(ui, data.library));
+        let c = match self.showing(data.library) {
+            Showing::Entry(entry) => self.entry_ui(ui, entry, data),
+            Showing::Problem(problem) => problem_ui(ui, problem),
+            Showing::Nothing => {
+                ui.label("Pick a scenario on the left, or press New scenario to write one.");
+                None
+            }
+        };
+        c.or(command)
+    }
+
+    fn library_list(&mut self, ui: &mut egui::Ui, library: &Library) {
+        ui.heading("Scenarios");
+        let errors: usize = library.problems.len();
+        ui.label(format!(
+            "{} playable, {} with errors",
+            library.entries.len(),
+            errors
+        ));
+        egui::ScrollArea::vertical()
+            .id_salt("trainer_list")
+            .show(ui, |ui| {
+                for problem in &library.problems {
+                    let errors = problem.diagnostics.iter().filter(|d| d.is_error()).count();
+                    let name = Path::new(&problem.source.name)
+                        .file_name()
+                        .map_or(problem.source.name.clone(), |n| {
+                            n.to_string_lossy().to_string()
+                        });
+                    let selected = self.pick_file.as_deref() == Some(&problem.source.name);
+                    let mut text = egui::RichText::new(format!(
+                        "{name}\n{errors} error{}: not playable",
+                        if errors == 1 { "" } else { "s" }
+                    ));
+                    if !selected {
+                        text = text.color(ui.visuals().error_fg_color);
+                    }
+                    if ui.selectable_label(selected, text).clicked() {
+                        self.pick_id = None;
+                        self.pick_file = Some(problem.source.name.clone());
+                        self.tab = TrainerTab::Problems;
+                    }
+                }
+                for entry in &library.entries {
+                    let selected = self.pick_id.as_deref() == Some(&entry.scenario.id)
+                        && self.pick_file == file_of(entry);
+                    let text = format!(
+                        "{}\n{} ({})",
+                        entry.scenario.title,
+                        state_text(entry),
+                        origin_text(entry)
+                    );
+                    if ui.selectable_label(selected, text).clicked() && !selected {
+                        self.pick_id = Some(entry.scenario.id.clone());
+                        self.pick_file = file_of(entry);
+                        self.node = None;
+                        self.graph = GraphView::default();
+                    }
+                }
+            });
+    }
+
+    fn ensure_shape(&mut self, entry: &LibraryEntry) {
+        let stale = self
+            .shape
+            .as_ref()
+            .is_none_or(|s| s.id != entry.scenario.id || s.version != entry.version);
+        if stale {
+            let graph = Graph::of(&entry.scenario);
+            let layout = graph::layout(&graph);
+            self.shape = Some(Shape {
+                id: entry.scenario.id.clone(),
+                version: entry.version.clone(),
+                graph,
+                layout,
+            });
+        }
+    }
+
+    fn entry_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        entry: &LibraryEntry,
+        data: &TrainerData<'_>,
+    ) -> Option<Command> {
+        let mut command = None;
+        let s = &entry.scenario;
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(&s.title);
+            ui.label(format!(
+                "id {} · version {} · {} · {} nodes",
+                s.id,
+                entry.version,
+                origin_text(entry),
+                s.nodes.len()
+            ));
+            match &entry.origin {
+                Origin::Trainer(path) => {
+                    if ui
+                        .button("Open in editor")
+                        .on_hover_text("Opens the file in your system's default editor")
+                        .clicked()
+                    {
+                        command = Some(Command::OpenInEditor(path.clone()));
+                    }
+                }
+                Origin::BuiltIn => {
+                    if ui
+                        .button("Make an editable copy")
+                        .on_hover_text(
+                            "Copy this built-in scenario to your folder; your copy overrides it",
+                        )
+                        .clicked()
+                    {
+                        command = Some(Command::CopyToEdit(s.id.clone()));
+                    }
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, TrainerTab::Graph, "Graph");
+            ui.selectable_value(&mut self.tab, TrainerTab::Playtest, "Playtest");
+            let problems = format!("Problems ({})", entry.warnings.len());
+            ui.selectable_value(&mut self.tab, TrainerTab::Problems, problems);
+        });
+        ui.separator();
+        let c = match self.tab {
+            TrainerTab::Graph => self.graph_tab(ui, entry, data),
+            TrainerTab::Playtest => self.playtest_tab(ui, entry, data.playtest),
+            TrainerTab::Problems => {
+                if entry.warnings.is_empty() {
+                    ui.label("No problems: this scenario validates clean.");
+                }
+                egui::ScrollArea::vertical()
+                    .id_salt("problems")
+                    .show(ui, |ui| {
+                        for d in &entry.warnings {
+                            if diagnostic_link(ui, d)
+                                && let Some(node) = &d.node
+                            {
+                                self.show_node(node);
+                            }
+                        }
+                    });
+                None
+            }
+        };
+        c.or(command)
+    }
+
+    /// Selects a node and brings it into view in the graph.
+    pub fn show_node(&mut self, node: &str) {
+        self.node = Some(node.to_string());
+        self.tab = TrainerTab::Graph;
+        if let Some(shape) = &self.shape {
+            self.graph.focus = shape.graph.index.get(node).copied();
+        }
+    }
+
+    fn graph_tab(
+        &mut self,
+        ui: &mut egui::Ui,
+        entry: &LibraryEntry,
+        data: &TrainerData<'_>,
+    ) -> Option<Command> {
+        let mut command = None;
+        let counts = match data.counts {
+            Counts::Ready(all) => all.get(&entry.scenario.id),
+            _ => None,
+        };
+        ui.horizontal_wrapped(|ui| {
+            self.graph.toolbar(ui);
+        });
+        let status = match (data.counts, counts) {
+            (Counts::Loading, _) => "Counting trainees' choices...".to_string(),
+            (Counts::Failed(e), _) => format!("Trainees' choices could not be counted: {e}"),
+            (Counts::Ready(_), Some(c)) if c.attempts > 0 => format!(
+                "Arrows are weighted by {} attempts: the share of trainees who took each reply.",
+                c.attempts
+            ),
+            (Counts::Ready(_), _) => {
+                "No attempts at this scenario yet: the heat-map appears once trainees play it."
+                    .to_string()
+            }
+        };
+        ui.label(egui::RichText::new(status).small());
+        egui::Panel::right("node_details")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| {
+                command = self.node_details(ui, entry, counts);
+            });
+        self.ensure_shape(entry);
+        let Some(shape) = &self.shape else {
+            return command;
+        };
+        let selected = self
+            .node
+            .as_deref()
+            .and_then(|n| shape.graph.index.get(n).copied());
+        let clicked = self.graph.ui(
+            ui,
+            &GraphInput {
+                scenario: &entry.scenario,
+                graph: &shape.graph,
+                layout: &shape.layout,
+                counts,
+                selected,
+            },
+        );
+        if let Some(i) = clicked {
+            self.node = Some(entry.scenario.nodes[i].id().to_string());
+        }
+        command
+    }
+
+    fn node_details(
+        &mut self,
+        ui: &mut egui::Ui,
+        entry: &LibraryEntry,
+        counts: Option<&ChoiceCounts>,
+    ) -> Option<Command> {
+        let s: &Scenario = &entry.scenario;
+        let mut command = None;
+        ui.heading("Node");
+        let current = self.node.clone().unwrap_or_else(|| s.start.clone());
+        let mut picked = current.clone();
+        let label = ui.label("Node:");
+        egui::ComboBox::from_id_salt("node_pick")
+            .selected_text(&picked)
+            .height(400.0)
+            .show_ui(ui, |ui| {
+                for n in &s.nodes {
+                    ui.selectable_value(&mut picked, n.id().to_string(), n.id());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if picked != current || self.node.is_none() {
+            if picked != current {
+                self.show_node(&picked);
+                self.tab = TrainerTab::Graph;
+            }
+            self.node = Some(picked.clone());
+        }
+        let node = s.node(&picked)?;
+        if ui
+            .button("Playtest from this node")
+            .on_hover_text("Play from here, seeing ids, levels, mood and loyalty")
+            .clicked()
+        {
+            command = Some(Command::PlaytestStart {
+                scenario: s.id.clone(),
+                node: picked.clone(),
+            });
+            self.tab = TrainerTab::Playtest;
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("node_body")
+            .show(ui, |ui| {
+                node_body(ui, node, counts);
+                let problems: Vec<&Diagnostic> = entry
+                    .warnings
+                    .iter()
+                    .filter(|d| d.node.as_deref() == Some(node.id()))
+                    .collect();
+                if !problems.is_empty() {
+                    ui.separator();
+                    ui.label(egui::RichText::new("Problems here").strong());
+                    for d in problems {
+                        diagnostic_link(ui, d);
+                    }
+                }
+            });
+        command
+    }
+
+    fn playtest_tab(
+        &mut self,
+        ui: &mut egui::Ui,
+        entry: &LibraryEntry,
+        playtest: Option<&Playtest>,
+    ) -> Option<Command> {
+        let s = &entry.scenario;
+        let Some(p) = playtest.filter(|p| p.session.scenario().id == s.id) else {
+            ui.label("Pick a node in the Graph tab and press Playtest from this node, or start at the beginning.");
+            return ui.button("Playtest from the start").clicked().then(|| {
+                Command::PlaytestStart {
+                    scenario: s.id.clone(),
+                    node: s.start.clone(),
+                }
+            });
+        };
+        let mut command = None;
+        let session = &p.session;
+        let (undo, enter) = ui.input(|i| {
+            (
+                i.modifiers.command && i.key_pressed(egui::Key::Z),
+                i.key_pressed(egui::Key::Enter),
+            )
+        });
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(format!("Playtest from `{}`", p.from)).strong());
+            if ui
+                .add_enabled(p.depth() > 0, egui::Button::new("Step back"))
+                .on_hover_text("Undo the last step (Ctrl+Z)")
+                .clicked()
+                || (undo && p.depth() > 0)
+            {
+                command = Some(Command::PlaytestBack);
+            }
+            if ui.button("Restart").clicked() {
+                command = Some(Command::PlaytestStart {
+                    scenario: s.id.clone(),
+                    node: p.from.clone(),
+                });
+            }
+            if ui.button("Stop playtest").clicked() {
+                command = Some(Command::PlaytestStop);
+            }
+        });
+        let here = p.node();
+        let kind = s.node(here).map_or("?", Node::kind);
+        ui.horizontal(|ui| {
+            ui.label(format!("Now at `{here}` ({kind})"));
+            if ui.small_button("Show in graph").clicked() {
+                let here = here.to_string();
+                self.ensure_shape(entry);
+                self.show_node(&here);
+            }
+        });
+        ui.horizontal(|ui| {
+            for (name, value) in [("Mood", session.mood()), ("Loyalty", session.loyalty())] {
+                ui.label(format!("{name} {value:.0} / 100"));
+                ui.add(
+                    egui::ProgressBar::new((value / 100.0) as f32)
+                        .desired_width(160.0)
+                        .fill(score_colour(ui, value)),
+                );
+            }
+            ui.label(format!(
+                "(lost below {}, advocate above {})",
+                s.customer.recovery_threshold(),
+                s.customer.loyalty_baseline
+            ));
+        });
+        let last_reply = session.transcript().iter().rev().find_map(|e| match e {
+            Entry::Trainee(turn) => Some(turn),
+            Entry::Customer { .. } => None,
+        });
+        if let Some(turn) = last_reply {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(format!("Your last reply, at `{}`", turn.node)).strong(),
+                );
+                feedback(ui, turn);
+                ui.label(format!(
+                    "Mood {:.0} to {:.0}; loyalty now {:.0}",
+                    turn.mood_before, turn.mood_after, turn.loyalty_after
+                ));
+            });
+        }
+        ui.separator();
+        match session.step() {
+            Step::Customer(line) => {
+                ui.label(
+                    egui::RichText::new(format!("{} ({}):", s.customer.name, line.emotion.label()))
+                        .strong(),
+                );
+                ui.label(&line.text);
+                if ui.button("Continue").on_hover_text("Enter").clicked() || enter {
+                    command = Some(Command::PlaytestProceed);
+                }
+            }
+            Step::Choose(prompt) => {
+                if let Some(text) = &prompt.prompt {
+                    ui.label(egui::RichText::new(text).italics());
+                }
+                let turn = match s.node(&prompt.node) {
+                    Some(Node::Choice(t)) => Some(t),
+                    _ => None,
+                };
+                let keys = [
+                    egui::Key::Num1,
+                    egui::Key::Num2,
+                    egui::Key::Num3,
+                    egui::Key::Num4,
+                ];
+                for (k, text) in prompt.options.iter().enumerate() {
+                    let authored = session
+                        .shown_order()
+                        .get(k)
+                        .and_then(|&i| turn.and_then(|t| t.choices.get(i)));
+                    let key = keys
+                        .get(k)
+                        .is_some_and(|key| ui.input(|i| i.key_pressed(*key)));
+                    if ui.button(format!("{}. {text}", k + 1)).clicked() || key {
+                        command = Some(Command::PlaytestChoose(k));
+                    }
+                    if let Some(c) = authored {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.add_space(20.0);
+                            ui.label(
+                                egui::RichText::new(format!(
+                                    "Listening {}, ownership {}, exceeding {}; mood {:+}; next `{}`{}",
+                                    c.levels.active_listening,
+                                    c.levels.ownership,
+                                    c.levels.exceeding_expectations,
+                                    c.mood,
+                                    c.next,
+                                    c.trap.map_or(String::new(), |t| format!("; trap: {}", t.label()))
+                                ))
+                                .color(ui.visuals().weak_text_color()),
+                            );
+                        });
+                    }
+                }
+            }
+            Step::Write(prompt) => {
+                if let Some(text) = &prompt.prompt {
+                    ui.label(egui::RichText::new(text).italics());
+                }
+                if let Some(Node::FreeText(t)) = s.node(&prompt.node) {
+                    let bands: Vec<String> = t
+                        .branches
+                        .iter()
+                        .map(|b| format!("{}+ to `{}`", b.at_least, b.next))
+                        .collect();
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "Branches by overall score: {}",
+                            bands.join(", ")
+                        ))
+                        .small(),
+                    );
+                }
+                let label = ui.label("Your reply:");
+                let field = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut self.reply)
+                            .desired_rows(3)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                let send_key = field.has_focus()
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
+                let ready = !self.reply.trim().is_empty();
+                if (ui.add_enabled(ready, egui::Button::new("Send")).clicked() || send_key) && ready
+                {
+                    command = Some(Command::PlaytestSend(self.reply.trim().to_string()));
+                    self.reply.clear();
+                }
+            }
+            Step::Finished(d) => {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Ended at `{}`: {} (the ending intends {}).",
+                        d.ending,
+                        d.outcome.label(),
+                        d.intended.label()
+                    ))
+                    .strong(),
+                );
+                ui.label(format!(
+                    "Overall {:.0}; listening {:.0}, ownership {:.0}, exceeding {:.0}. Final loyalty {:.0}.",
+                    d.overall,
+                    d.scores.active_listening,
+                    d.scores.ownership,
+                    d.scores.exceeding_expectations,
+                    d.loyalty
+                ));
+            }
+        }
+        command
+    }
+}
+
+/// A broken file: its errors instead of the scenario.
+fn problem_ui(ui: &mut egui::Ui, problem: &FileProblem) -> Option<Command> {
+    let mut command = None;
+    ui.heading(&problem.source.name);
+    ui.label("This file has errors, so it is left out of the library until they are fixed. Save the fixed file and it comes back here by itself.");
+    let path = std::path::PathBuf::from(&problem.source.name);
+    if path.is_file() && ui.button("Open in editor").clicked() {
+        command = Some(Command::OpenInEditor(path.clone()));
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("file_problems")
+        .show(ui, |ui| {
+            for d in &problem.diagnostics {
+                if diagnostic_link(ui, d) && path.is_file() {
+                    command = Some(Command::OpenInEditor(path.clone()));
+                }
+            }
+        });
+    command
+}
+
+/// What a node says and where it leads.
+fn node_body(ui: &mut egui::Ui, node: &Node, counts: Option<&ChoiceCounts>) {
+    ui.label(egui::RichText::new(format!("{} `{}`", node.kind(), node.id())).strong());
+    match node {
+        Node::Line(l) => {
+            ui.label(format!("The customer ({}):", l.emotion.label()));
+            ui.label(egui::RichText::new(&l.say).italics());
+            ui.label(format!("Next: `{}`", l.next));
+        }
+        Node::Choice(t) => {
+            if let Some(p) = &t.prompt {
+                ui.label(egui::RichText::new(p).italics());
+            }
+            let shares = counts.and_then(|c| c.shares(&t.id));
+            for (i, c) in t.choices.iter().enumerate() {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.label(&c.text);
+                    levels_row(ui, &c.levels);
+                    let taken = shares.as_ref().map_or(String::new(), |(s, total)| {
+                        format!(
+                            "; taken by {:.0}% of {total}",
+                            s.get(i).copied().unwrap_or(0.0) * 100.0
+                        )
+                    });
+                    ui.label(format!("Mood {:+}; next `{}`{taken}", c.mood, c.next));
+                    if let Some(trap) = c.trap {
+                        ui.label(format!("Trap: {}", trap.label()));
+                    }
+                    ui.label(egui::RichText::new(&c.feedback).small());
+                });
+            }
+            model(ui, &t.model);
+        }
+        Node::FreeText(t) => {
+            if let Some(p) = &t.prompt {
+                ui.label(egui::RichText::new(p).italics());
+            }
+            let facts: Vec<&str> = t.hints.facts.iter().map(|f| f.fact.as_str()).collect();
+            ui.label(format!(
+                "Facts: {}",
+                if facts.is_empty() {
+                    "none listed".to_string()
+                } else {
+                    facts.join("; ")
+                }
+            ));
+            for b in &t.branches {
+                ui.label(format!("Overall {}+ goes to `{}`", b.at_least, b.next));
+            }
+            model(ui, &t.model);
+        }
+        Node::Ending(e) => {
+            ui.label(format!("The customer ({}):", e.emotion.label()));
+            ui.label(egui::RichText::new(&e.say).italics());
+            ui.label(format!("Intends: {}", e.intends.label()));
+        }
+    }
+}
+
+fn model(ui: &mut egui::Ui, text: &str) {
+    if !text.is_empty() {
+        ui.label(egui::RichText::new("Model answer").strong());
+        ui.label(text);
+    }
+}

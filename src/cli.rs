@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+mod bench_authoring;
 mod bench_views;
 mod manage;
 
@@ -84,6 +85,29 @@ pub enum Command {
     /// and the app's CPU time per frame (UI and tessellation) on the trainee list, the
     /// busiest trainee's detail and the cohort. Needs the manager PIN.
     BenchViews {
+        /// Frames to time per view.
+        #[arg(long, default_value_t = 200)]
+        frames: usize,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure what a trainer waits for: validating (with the recovery lints) a folder of
+    /// generated scenarios, one large scenario, and the CPU time per frame of the
+    /// trainer's graph of a large scenario, driven headlessly.
+    BenchAuthoring {
+        /// Generated scenarios to validate.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Nodes in each of them.
+        #[arg(long, default_value_t = 30)]
+        nodes: usize,
+        /// Nodes in the one large scenario.
+        #[arg(long, default_value_t = 10_000)]
+        large: usize,
+        /// Nodes in the scenario whose graph is drawn.
+        #[arg(long, default_value_t = 500)]
+        graph: usize,
         /// Frames to time per view.
         #[arg(long, default_value_t = 200)]
         frames: usize,
@@ -199,6 +223,14 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             seed,
         } => demo_data(cli, *trainees, *attempts, *seed),
         Command::BenchViews { frames, json } => bench_views::run(cli, *frames, *json),
+        Command::BenchAuthoring {
+            count,
+            nodes,
+            large,
+            graph,
+            frames,
+            json,
+        } => bench_authoring::run(*count, *nodes, *large, *graph, *frames, *json),
         Command::Report {
             csv,
             turns,
@@ -259,22 +291,14 @@ fn validate(cli: &Cli, paths: &[PathBuf], deny_warnings: bool, json: bool) -> i3
     if paths.is_empty() {
         checked.extend(library::check_builtins());
         let trainer = cli.trainer_scenarios();
-        checked.extend(
-            library::ron_files(&trainer)
-                .iter()
-                .map(|p| library::check_file(p)),
-        );
+        checked.extend(library::check_files(&library::ron_files(&trainer)));
     } else {
         for path in paths {
             if !path.exists() {
                 eprintln!("error: {} does not exist", path.display());
                 return EXIT_USAGE;
             }
-            checked.extend(
-                library::ron_files(path)
-                    .iter()
-                    .map(|p| library::check_file(p)),
-            );
+            checked.extend(library::check_files(&library::ron_files(path)));
         }
     }
     let errors: usize = checked

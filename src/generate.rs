@@ -4,6 +4,15 @@
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
+/// Tailored extras the generated model answers pick from.
+const EXTRAS: &[&str] = &[
+    "send a note with the replacement",
+    "waive this month's fee",
+    "book you the first slot on Monday",
+    "call you next week to check",
+    "add a spare part for next time",
+];
+
 /// RON text of a valid scenario with about `nodes` nodes: a chain of customer lines and
 /// choice turns (three replies each, one of which may skip ahead), ending in three
 /// endings.
@@ -46,9 +55,9 @@ pub fn scenario_text(nodes: usize, seed: u64) -> String {
             "end_good".to_string()
         };
         out.push_str(&format!(
-            "        Line(id: \"l{i}\", say: \"Line {i}: I am still waiting for this to be sorted.\", emotion: Frustrated, next: \"c{i}\"),\n"
+            "Line(id: \"l{i}\", say: \"Still waiting ({i}).\", emotion: Frustrated, next: \"c{i}\"),\n"
         ));
-        out.push_str(&format!("        Choice(id: \"c{i}\", choices: [\n"));
+        out.push_str(&format!("Choice(id: \"c{i}\", choices: [\n"));
         // The last turn's worst reply loses the customer, so every ending is reachable.
         let worst = if i + 1 < levels {
             next_line.as_str()
@@ -64,10 +73,16 @@ pub fn scenario_text(nodes: usize, seed: u64) -> String {
         .enumerate()
         {
             out.push_str(&format!(
-                "            (text: \"Reply {k} at {i}: I'm sorry, I'll sort it now.\", levels: (active_listening: {lv}, ownership: {lv}, exceeding_expectations: {lv}), feedback: \"Feedback {k}.\", mood: {mood}, next: \"{next}\"),\n"
+                "(text: \"Reply {k}/{i}: sorry, I'll sort it.\", levels: (active_listening: {lv}, ownership: {lv}, exceeding_expectations: {lv}), feedback: \"Feedback {k}.\", mood: {mood}, next: \"{next}\"),\n"
             ));
         }
-        out.push_str("        ], model: \"I'm sorry; I'll sort it now, myself.\"),\n");
+        // Model answers differ turn by turn, as real ones do, so nothing downstream can
+        // get away with judging one text once.
+        let extra = EXTRAS[rng.random_range(0..EXTRAS.len())];
+        let hour = rng.random_range(1..7);
+        out.push_str(&format!(
+            "], model: \"{i} days waiting is exhausting; I'm sorry, we got this wrong. I'll fix it by {hour} pm and {extra}.\"),\n"
+        ));
     }
     out.push_str(
         r#"        Ending(id: "end_good", say: "Thank you.", emotion: Delighted, intends: Advocate),

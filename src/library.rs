@@ -74,6 +74,27 @@ impl Checked {
     }
 }
 
+/// Checks many files, spread over the machine's cores; results in the order given.
+pub fn check_files(paths: &[PathBuf]) -> Vec<Checked> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(paths.len().max(1));
+    if threads <= 1 {
+        return paths.iter().map(|p| check_file(p)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|p| check_file(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// Parses and validates one file's text; `assets` is where its audio clips are looked up.
 pub fn check(source: SourceFile, assets: Option<&Path>) -> Checked {
     match scenario::parse(&source) {
@@ -242,8 +263,9 @@ impl Library {
             library.admit(checked, Origin::BuiltIn, &mut by_id);
         }
         if let Some(dir) = trainer_dir {
-            for path in ron_files(dir) {
-                library.admit(check_file(&path), Origin::Trainer(path.clone()), &mut by_id);
+            let paths = ron_files(dir);
+            for (path, checked) in paths.iter().zip(check_files(&paths)) {
+                library.admit(checked, Origin::Trainer(path.clone()), &mut by_id);
             }
         }
         library.entries = by_id.into_values().collect();
@@ -269,6 +291,26 @@ impl Library {
             });
             return;
         };
+        // Two of the trainer's files with one id: the first (in path order) stays, and
+        // the second is reported rather than silently replacing it.
+        if let Some(Origin::Trainer(first)) = by_id.get(&scenario.id).map(|e| &e.origin) {
+            let span = crate::scenario::find_field(&checked.source.text, "id", 0).unwrap_or(0..0);
+            let diagnostic = Diagnostic::new(
+                Severity::Error,
+                &checked.source,
+                span,
+                format!(
+                    "scenario id `{}` is already used by {}; each file in your folder needs its own id, so this one is left out",
+                    scenario.id,
+                    first.display()
+                ),
+            );
+            self.problems.push(FileProblem {
+                source: checked.source,
+                diagnostics: vec![diagnostic],
+            });
+            return;
+        }
         let overrides_builtin = matches!(origin, Origin::Trainer(_))
             && by_id
                 .get(&scenario.id)

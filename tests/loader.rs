@@ -250,6 +250,32 @@ fn a_broken_trainer_file_is_left_out_of_the_library_and_an_override_is_marked() 
 }
 
 #[test]
+fn two_trainer_files_with_one_id_keep_the_first_and_report_the_second() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(data("fixtures/valid.ron")).expect("read");
+    std::fs::write(dir.path().join("a-soup.ron"), &text).expect("write");
+    std::fs::write(
+        dir.path().join("b-soup.ron"),
+        text.replace("title: \"Cold soup\"", "title: \"Second soup\""),
+    )
+    .expect("write");
+    let lib = turnaround::library::Library::load(Some(dir.path()));
+    assert_eq!(
+        lib.get("fixture-valid").map(|e| e.scenario.title.as_str()),
+        Some("Cold soup")
+    );
+    assert_eq!(lib.problems.len(), 1);
+    let problem = &lib.problems[0];
+    assert!(problem.source.name.ends_with("b-soup.ron"));
+    let d = &problem.diagnostics[0];
+    assert!(
+        d.message.contains("is already used by") && d.message.contains("a-soup.ron"),
+        "{d}"
+    );
+    assert_eq!((d.line, d.col), (4, 5), "points at the id");
+}
+
+#[test]
 fn lint_a_good_ending_reached_without_ownership() {
     let c = check(
         "lint-ownerless-route",

@@ -11,10 +11,10 @@ use crate::authoring::ChoiceCounts;
 use crate::scenario::graph::{Graph, Layout};
 use crate::scenario::{Node, Outcome, Scenario};
 
-const NODE_W: f32 = 170.0;
-const NODE_H: f32 = 52.0;
-const COLUMN: f32 = 230.0;
-const ROW: f32 = 74.0;
+const NODE_W: f32 = 150.0;
+const NODE_H: f32 = 48.0;
+const COLUMN: f32 = 195.0;
+const ROW: f32 = 66.0;
 const MIN_ZOOM: f32 = 0.1;
 const MAX_ZOOM: f32 = 2.5;
 
@@ -99,6 +99,16 @@ fn caption(node: &Node, graph: &Graph, i: usize) -> String {
     } else {
         kind
     }
+}
+
+/// The point at `t` (0-1) along a cubic Bézier curve.
+fn bezier_at(p: &[Pos2; 4], t: f32) -> Pos2 {
+    let u = 1.0 - t;
+    let v = p[0].to_vec2() * (u * u * u)
+        + p[1].to_vec2() * (3.0 * u * u * t)
+        + p[2].to_vec2() * (3.0 * u * t * t)
+        + p[3].to_vec2() * (t * t * t);
+    v.to_pos2()
 }
 
 impl GraphView {
@@ -294,14 +304,17 @@ impl GraphView {
                     Stroke::NONE,
                 ));
                 if let (Some(s), true) = (share, self.zoom >= 0.6) {
-                    let mid = points[0].lerp(points[3], 0.5);
-                    painter.text(
-                        mid,
-                        egui::Align2::CENTER_BOTTOM,
+                    // Near the arriving end, where a fan of replies has spread apart, on a
+                    // patch of background so the arrows never hide it.
+                    let at = bezier_at(&points, 0.8);
+                    let galley = painter.layout_no_wrap(
                         format!("{:.0}%", s * 100.0),
                         egui::FontId::proportional(12.0 * self.zoom.min(1.2)),
                         visuals.text_color(),
                     );
+                    let label = egui::Align2::CENTER_CENTER.anchor_size(at, galley.size());
+                    painter.rect_filled(label.expand(2.0), 3.0, visuals.extreme_bg_color);
+                    painter.galley(label.min, galley, Color32::PLACEHOLDER);
                 }
             }
         }
@@ -350,7 +363,7 @@ impl GraphView {
                 ));
             }
             if show_text {
-                let size = 14.0 * self.zoom.min(1.3);
+                let size = 16.0 * self.zoom.min(1.3);
                 let id = painter.layout_no_wrap(
                     node.id().to_string(),
                     egui::FontId::proportional(size),

@@ -803,10 +803,15 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow], changed: &[bool]) {
         for d in Dimension::ALL {
             ui.colored_label(dimension_colour(ui, d), format!("— {}", d.label()));
         }
-        if assessed.iter().any(|(_, edited)| *edited) {
-            ui.label("Dotted lines: a scenario was edited before that attempt.");
-        }
     });
+    if assessed.iter().any(|(_, edited)| *edited) {
+        ui.label(
+            egui::RichText::new(
+                "Dotted lines: the scenario of the next attempt was edited since this trainee last played it.",
+            )
+            .small(),
+        );
+    }
     if assessed.is_empty() {
         ui.label("Only practice attempts so far; the chart shows assessments.");
         return;

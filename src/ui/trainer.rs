@@ -213,7 +213,7 @@ impl TrainerView {
         }
         egui::Panel::left("trainer_library")
             .resizable(true)
-            .default_size(270.0)
+            .default_size(230.0)
             .show(ui, |ui| self.library_list(ui, data.library));
         let c = match self.showing(data.library) {
             Showing::Entry(entry) => self.entry_ui(ui, entry, data),
@@ -403,7 +403,7 @@ impl TrainerView {
         ui.label(egui::RichText::new(status).small());
         egui::Panel::right("node_details")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(300.0)
             .show(ui, |ui| {
                 command = self.node_details(ui, entry, counts);
             });
@@ -579,116 +579,121 @@ impl TrainerView {
             });
         }
         ui.separator();
-        match session.step() {
-            Step::Customer(line) => {
-                ui.label(
-                    egui::RichText::new(format!("{} ({}):", s.customer.name, line.emotion.label()))
-                        .strong(),
-                );
-                ui.label(&line.text);
-                if ui.button("Continue").on_hover_text("Enter").clicked() || enter {
-                    command = Some(Command::PlaytestProceed);
-                }
-            }
-            Step::Choose(prompt) => {
-                if let Some(text) = &prompt.prompt {
-                    ui.label(egui::RichText::new(text).italics());
-                }
-                let turn = match s.node(&prompt.node) {
-                    Some(Node::Choice(t)) => Some(t),
-                    _ => None,
-                };
-                let keys = [
-                    egui::Key::Num1,
-                    egui::Key::Num2,
-                    egui::Key::Num3,
-                    egui::Key::Num4,
-                ];
-                for (k, text) in prompt.options.iter().enumerate() {
-                    let authored = session
-                        .shown_order()
-                        .get(k)
-                        .and_then(|&i| turn.and_then(|t| t.choices.get(i)));
-                    let key = keys
-                        .get(k)
-                        .is_some_and(|key| ui.input(|i| i.key_pressed(*key)));
-                    if ui.button(format!("{}. {text}", k + 1)).clicked() || key {
-                        command = Some(Command::PlaytestChoose(k));
-                    }
-                    if let Some(c) = authored {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.add_space(20.0);
-                            ui.label(
-                                egui::RichText::new(format!(
-                                    "Listening {}, ownership {}, exceeding {}; mood {:+}; next `{}`{}",
-                                    c.levels.active_listening,
-                                    c.levels.ownership,
-                                    c.levels.exceeding_expectations,
-                                    c.mood,
-                                    c.next,
-                                    c.trap.map_or(String::new(), |t| format!("; trap: {}", t.label()))
-                                ))
-                                .color(ui.visuals().weak_text_color()),
-                            );
-                        });
+        egui::ScrollArea::vertical()
+            .id_salt("playtest_step")
+            .auto_shrink([false; 2])
+            .show(ui, |ui| {
+            match session.step() {
+                Step::Customer(line) => {
+                    ui.label(
+                        egui::RichText::new(format!("{} ({}):", s.customer.name, line.emotion.label()))
+                            .strong(),
+                    );
+                    ui.label(&line.text);
+                    if ui.button("Continue").on_hover_text("Enter").clicked() || enter {
+                        command = Some(Command::PlaytestProceed);
                     }
                 }
-            }
-            Step::Write(prompt) => {
-                if let Some(text) = &prompt.prompt {
-                    ui.label(egui::RichText::new(text).italics());
+                Step::Choose(prompt) => {
+                    if let Some(text) = &prompt.prompt {
+                        ui.label(egui::RichText::new(text).italics());
+                    }
+                    let turn = match s.node(&prompt.node) {
+                        Some(Node::Choice(t)) => Some(t),
+                        _ => None,
+                    };
+                    let keys = [
+                        egui::Key::Num1,
+                        egui::Key::Num2,
+                        egui::Key::Num3,
+                        egui::Key::Num4,
+                    ];
+                    for (k, text) in prompt.options.iter().enumerate() {
+                        let authored = session
+                            .shown_order()
+                            .get(k)
+                            .and_then(|&i| turn.and_then(|t| t.choices.get(i)));
+                        let key = keys
+                            .get(k)
+                            .is_some_and(|key| ui.input(|i| i.key_pressed(*key)));
+                        if ui.button(format!("{}. {text}", k + 1)).clicked() || key {
+                            command = Some(Command::PlaytestChoose(k));
+                        }
+                        if let Some(c) = authored {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.add_space(20.0);
+                                ui.label(
+                                    egui::RichText::new(format!(
+                                        "Listening {}, ownership {}, exceeding {}; mood {:+}; next `{}`{}",
+                                        c.levels.active_listening,
+                                        c.levels.ownership,
+                                        c.levels.exceeding_expectations,
+                                        c.mood,
+                                        c.next,
+                                        c.trap.map_or(String::new(), |t| format!("; trap: {}", t.label()))
+                                    ))
+                                    .color(ui.visuals().weak_text_color()),
+                                );
+                            });
+                        }
+                    }
                 }
-                if let Some(Node::FreeText(t)) = s.node(&prompt.node) {
-                    let bands: Vec<String> = t
-                        .branches
-                        .iter()
-                        .map(|b| format!("{}+ to `{}`", b.at_least, b.next))
-                        .collect();
+                Step::Write(prompt) => {
+                    if let Some(text) = &prompt.prompt {
+                        ui.label(egui::RichText::new(text).italics());
+                    }
+                    if let Some(Node::FreeText(t)) = s.node(&prompt.node) {
+                        let bands: Vec<String> = t
+                            .branches
+                            .iter()
+                            .map(|b| format!("{}+ to `{}`", b.at_least, b.next))
+                            .collect();
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "Branches by overall score: {}",
+                                bands.join(", ")
+                            ))
+                            .small(),
+                        );
+                    }
+                    let label = ui.label("Your reply:");
+                    let field = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut self.reply)
+                                .desired_rows(3)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    let send_key = field.has_focus()
+                        && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
+                    let ready = !self.reply.trim().is_empty();
+                    if (ui.add_enabled(ready, egui::Button::new("Send")).clicked() || send_key) && ready
+                    {
+                        command = Some(Command::PlaytestSend(self.reply.trim().to_string()));
+                        self.reply.clear();
+                    }
+                }
+                Step::Finished(d) => {
                     ui.label(
                         egui::RichText::new(format!(
-                            "Branches by overall score: {}",
-                            bands.join(", ")
+                            "Ended at `{}`: {} (the ending intends {}).",
+                            d.ending,
+                            d.outcome.label(),
+                            d.intended.label()
                         ))
-                        .small(),
+                        .strong(),
                     );
-                }
-                let label = ui.label("Your reply:");
-                let field = ui
-                    .add(
-                        egui::TextEdit::multiline(&mut self.reply)
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
-                let send_key = field.has_focus()
-                    && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
-                let ready = !self.reply.trim().is_empty();
-                if (ui.add_enabled(ready, egui::Button::new("Send")).clicked() || send_key) && ready
-                {
-                    command = Some(Command::PlaytestSend(self.reply.trim().to_string()));
-                    self.reply.clear();
+                    ui.label(format!(
+                        "Overall {:.0}; listening {:.0}, ownership {:.0}, exceeding {:.0}. Final loyalty {:.0}.",
+                        d.overall,
+                        d.scores.active_listening,
+                        d.scores.ownership,
+                        d.scores.exceeding_expectations,
+                        d.loyalty
+                    ));
                 }
             }
-            Step::Finished(d) => {
-                ui.label(
-                    egui::RichText::new(format!(
-                        "Ended at `{}`: {} (the ending intends {}).",
-                        d.ending,
-                        d.outcome.label(),
-                        d.intended.label()
-                    ))
-                    .strong(),
-                );
-                ui.label(format!(
-                    "Overall {:.0}; listening {:.0}, ownership {:.0}, exceeding {:.0}. Final loyalty {:.0}.",
-                    d.overall,
-                    d.scores.active_listening,
-                    d.scores.ownership,
-                    d.scores.exceeding_expectations,
-                    d.loyalty
-                ));
-            }
-        }
+            });
         command
     }
 }

@@ -142,7 +142,10 @@ pub struct TurnaroundApp {
     pub playtest: Option<crate::authoring::Playtest>,
     /// How often trainees took each choice, for the trainer's heat-map.
     pub counts: Counts,
-    counts_job: Option<std::thread::JoinHandle<Result<CountsByScenario, String>>>,
+    counts_job: Option<std::thread::JoinHandle<Result<Counted, String>>>,
+    /// Where the playtest's scenario came from, so a reload never swaps in another file
+    /// with the same id (the built-in one, when the trainer's override breaks).
+    playtest_origin: Option<Origin>,
     /// What the last trainer action or reload did, for the trainer to read.
     pub trainer_message: Option<String>,
     /// The trainer folder's stamp when the library was last read.
@@ -153,6 +156,12 @@ pub struct TurnaroundApp {
 }
 
 type CountsByScenario = std::collections::HashMap<String, crate::authoring::ChoiceCounts>;
+
+/// The heat-map's counts, with what reading the store set aside or skipped on the way.
+struct Counted {
+    counts: CountsByScenario,
+    notices: Vec<String>,
+}
 
 /// How often the trainer's folder is checked for saved changes.
 pub const RELOAD_POLL: std::time::Duration = std::time::Duration::from_millis(400);
@@ -209,6 +218,7 @@ impl TurnaroundApp {
             playtest: None,
             counts: Counts::Loading,
             counts_job: None,
+            playtest_origin: None,
             trainer_message: None,
             library_stamp,
             last_poll: Instant::now(),
@@ -579,6 +589,7 @@ impl TurnaroundApp {
                 match crate::authoring::Playtest::start(Arc::clone(&entry.scenario), &node) {
                     Ok(p) => {
                         self.playtest = Some(p);
+                        self.playtest_origin = Some(entry.origin.clone());
                         if let Screen::Trainer(view) = &mut self.screen {
                             view.tab = crate::ui::trainer::TrainerTab::Playtest;
                         }
@@ -781,9 +792,9 @@ impl TurnaroundApp {
     fn unlock_trainer(&mut self) {
         self.trainee = None;
         self.session = None;
+        self.screen = Screen::Trainer(TrainerView::default());
         self.reload_library();
         self.trainer_message = None;
-        self.screen = Screen::Trainer(TrainerView::default());
     }
 
     /// Counts every trainee's choices per scenario on a thread.
@@ -803,10 +814,33 @@ impl TurnaroundApp {
             for t in &trainees {
                 all.extend(store.turns(&t.id).map_err(|e| e.to_string())?);
             }
-            Ok(scenarios
+            // Reading may set a damaged file aside; the person hears of it as anywhere.
+            let notices = store
+                .set_aside()
                 .iter()
-                .map(|s| (s.id.clone(), crate::authoring::choice_counts(s, &all)))
-                .collect())
+                .map(|s| {
+                    format!(
+                        "A damaged file was set aside: {} was moved to {} ({})",
+                        s.original.display(),
+                        s.moved_to.display(),
+                        s.reason
+                    )
+                })
+                .chain(store.skipped().iter().map(|s| {
+                    format!(
+                        "A file was left untouched and not loaded: {} ({})",
+                        s.path.display(),
+                        s.reason
+                    )
+                }))
+                .collect();
+            Ok(Counted {
+                counts: scenarios
+                    .iter()
+                    .map(|s| (s.id.clone(), crate::authoring::choice_counts(s, &all)))
+                    .collect(),
+                notices,
+            })
         }));
     }
 
@@ -818,7 +852,14 @@ impl TurnaroundApp {
             && let Some(job) = self.counts_job.take()
         {
             self.counts = match job.join() {
-                Ok(Ok(counts)) => Counts::Ready(counts),
+                Ok(Ok(counted)) => {
+                    for n in counted.notices {
+                        if !self.notices.contains(&n) {
+                            self.notices.push(n);
+                        }
+                    }
+                    Counts::Ready(counted.counts)
+                }
                 Ok(Err(e)) => Counts::Failed(e),
                 Err(_) => Counts::Failed("the count stopped unexpectedly".into()),
             };
@@ -849,7 +890,12 @@ impl TurnaroundApp {
         );
         if let Some(p) = &mut self.playtest {
             let id = p.session.scenario().id.clone();
-            match self.library.get(&id) {
+            // The same file, or none: never another file that shares the id.
+            let same = self
+                .library
+                .get(&id)
+                .filter(|e| Some(&e.origin) == self.playtest_origin.as_ref());
+            match same {
                 Some(entry)
                     if entry.version != crate::scenario::version_hash(p.session.scenario()) =>
                 {
@@ -858,9 +904,9 @@ impl TurnaroundApp {
                         Ok(Followed::Replayed) => {
                             message.push_str(" The playtest replayed onto the new version.")
                         }
-                        Ok(Followed::KeptNode(n)) => {
-                            message.push_str(&format!(" The playtest carries on from `{n}`."))
-                        }
+                        Ok(Followed::KeptNode(n)) => message.push_str(&format!(
+                            " The route changed; the playtest carries on from `{n}`, with mood and loyalty as at the start."
+                        )),
                         Ok(Followed::Restarted(n)) => message.push_str(&format!(
                             " The playtest's node is gone; it started again from `{n}`."
                         )),
@@ -877,7 +923,7 @@ impl TurnaroundApp {
             }
         }
         self.trainer_message = Some(message);
-        if matches!(self.screen, Screen::Trainer(_)) || self.counts_job.is_none() {
+        if matches!(self.screen, Screen::Trainer(_)) {
             self.count_choices();
         }
     }
@@ -971,7 +1017,11 @@ impl TurnaroundApp {
                 .stderr(std::process::Stdio::null())
                 .spawn()
             {
-                Ok(_) => format!("Opened {} in your editor.", path.display()),
+                Ok(mut child) => {
+                    // Reaped on its own thread, so no finished opener lingers as a zombie.
+                    std::thread::spawn(move || child.wait());
+                    format!("Opened {} in your editor.", path.display())
+                }
                 Err(e) => format!(
                     "Could not start `{opener}` to open {}: {e}. Open the file in any editor; saved changes are picked up here.",
                     path.display()

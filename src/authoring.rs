@@ -34,7 +34,7 @@ pub enum Followed {
     /// Every reply replayed on the new version: the playtest is where it was.
     Replayed,
     /// The replies no longer fit, but the current node still exists: the playtest
-    /// carries on from there.
+    /// carries on from there, with mood and loyalty as at the start.
     KeptNode(String),
     /// The current node is gone: the playtest started again from this node.
     Restarted(String),
@@ -117,7 +117,14 @@ impl Playtest {
             return Ok(Followed::Replayed);
         }
         if scenario.node(&here).is_some() {
+            // Restart still goes back to where the trainer began, when that remains.
+            let from = if scenario.node(&self.from).is_some() {
+                self.from.clone()
+            } else {
+                here.clone()
+            };
             *self = Playtest::start(scenario, &here)?;
+            self.from = from;
             return Ok(Followed::KeptNode(here));
         }
         let from = if scenario.node(&self.from).is_some() {
@@ -221,9 +228,9 @@ pub fn choice_counts<'a>(
                 continue;
             }
             if let Some(&(i, _)) = by_text.get(&(row.node.as_str(), row.reply.as_str()))
-                && let Some(counts) = by_turn.get_mut(&row.node)
+                && let Some(count) = by_turn.get_mut(&row.node).and_then(|c| c.get_mut(i))
             {
-                counts[i] += 1;
+                *count += 1;
             }
         }
     }

@@ -294,7 +294,8 @@ impl Library {
         // Two of the trainer's files with one id: the first (in path order) stays, and
         // the second is reported rather than silently replacing it.
         if let Some(Origin::Trainer(first)) = by_id.get(&scenario.id).map(|e| &e.origin) {
-            let span = crate::scenario::find_field(&checked.source.text, "id", 0).unwrap_or(0..0);
+            let span = crate::scenario::find_value(&checked.source, "id", &scenario.id, 0, 0)
+                .unwrap_or(0..0);
             let diagnostic = Diagnostic::new(
                 Severity::Error,
                 &checked.source,

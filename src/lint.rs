@@ -33,7 +33,7 @@ pub const BLAME_WORDING: &[&str] = &[
 
 /// Every recovery lint for `scenario`, in file order.
 pub fn lint(scenario: &Scenario, source: &SourceFile, scorer: &Scorer) -> Vec<Diagnostic> {
-    let spans = NodeSpans::new(scenario, &source.text);
+    let spans = NodeSpans::new(scenario, source);
     let mut found = Vec::new();
     let mut warn = |span: std::ops::Range<usize>, node: &str, message: String| {
         let mut d = Diagnostic::new(Severity::Warning, source, span, message);
@@ -41,14 +41,19 @@ pub fn lint(scenario: &Scenario, source: &SourceFile, scorer: &Scorer) -> Vec<Di
         found.push(d);
     };
     let said_before = customer_lines_before(scenario);
+    // Only this node's own text is searched, so a field it leaves out is never found in
+    // the next node.
+    let field = |name: &str, from: usize, extent: &std::ops::Range<usize>| {
+        crate::scenario::find_field(source.code(), name, from).filter(|r| r.start < extent.end)
+    };
     for node in &scenario.nodes {
         let at = spans.node(node.id(), 0).start;
+        let extent = spans.extent(at);
         match node {
             Node::Choice(turn) => {
                 let mut from = at;
                 for choice in &turn.choices {
-                    let span = crate::scenario::find_field(&source.text, "text", from)
-                        .unwrap_or(from..from);
+                    let span = field("text", from, &extent).unwrap_or(from..from);
                     from = span.end;
                     if choice.levels.ownership < OWNING_LEVEL {
                         continue;
@@ -66,8 +71,7 @@ pub fn lint(scenario: &Scenario, source: &SourceFile, scorer: &Scorer) -> Vec<Di
                 }
             }
             Node::FreeText(turn) if turn.hints.facts.is_empty() => {
-                let span = crate::scenario::find_field(&source.text, "hints", at)
-                    .unwrap_or_else(|| spans.node(&turn.id, 0));
+                let span = field("hints", at, &extent).unwrap_or_else(|| spans.node(&turn.id, 0));
                 warn(
                     span,
                     &turn.id,
@@ -101,7 +105,7 @@ pub fn lint(scenario: &Scenario, source: &SourceFile, scorer: &Scorer) -> Vec<Di
             .map(|d| format!("{} {}", d.label(), assessment.levels.get(d)))
             .collect();
         if !weak.is_empty() {
-            let span = crate::scenario::find_field(&source.text, "model", at).unwrap_or(at..at);
+            let span = field("model", at, &extent).unwrap_or(at..at);
             warn(
                 span,
                 node.id(),
@@ -132,14 +136,29 @@ pub fn blame_in(text: &str) -> Option<&'static str> {
     })
 }
 
-/// For each turn, what the customer said just before it (the line that leads to it).
+/// For each node, the last thing the customer said before it on the first route that
+/// reaches it: what play hands the scorer with a reply there.
 fn customer_lines_before(scenario: &Scenario) -> HashMap<&str, &str> {
-    let mut before = HashMap::new();
-    for node in &scenario.nodes {
-        if let Node::Line(line) = node {
-            before
-                .entry(line.next.as_str())
-                .or_insert(line.say.as_str());
+    let graph = crate::scenario::graph::Graph::of(scenario);
+    let mut before: HashMap<&str, &str> = HashMap::new();
+    let Some(start) = graph.start else {
+        return before;
+    };
+    let mut seen = vec![false; scenario.nodes.len()];
+    seen[start] = true;
+    let mut queue = VecDeque::from([(start, "")]);
+    while let Some((at, said)) = queue.pop_front() {
+        let node = &scenario.nodes[at];
+        before.insert(node.id(), said);
+        let said = match node {
+            Node::Line(line) => line.say.as_str(),
+            _ => said,
+        };
+        for &next in &graph.edges[at] {
+            if !seen[next] {
+                seen[next] = true;
+                queue.push_back((next, said));
+            }
         }
     }
     before
@@ -214,7 +233,9 @@ fn ownerless_routes(
             ids.join(" > ")
         };
         let at = spans.node(&ending.id, 0).start;
-        let span = crate::scenario::find_field(&source.text, "intends", at).unwrap_or(at..at);
+        let span = crate::scenario::find_field(source.code(), "intends", at)
+            .filter(|r| r.start < spans.extent(at).end)
+            .unwrap_or(at..at);
         let mut d = Diagnostic::new(
             Severity::Warning,
             source,

@@ -234,9 +234,9 @@ pub fn cohort<'a>(all: impl IntoIterator<Item = &'a [AttemptRow]>) -> Cohort {
 /// For each row (oldest first), whether its scenario was edited since the trainee's
 /// previous attempt at the same scenario: its version hash differs from that attempt's.
 /// A trainee's first attempt at a scenario is never marked.
-pub fn version_changes(rows: &[AttemptRow]) -> Vec<bool> {
+pub fn version_changes<'a>(rows: impl IntoIterator<Item = &'a AttemptRow>) -> Vec<bool> {
     let mut last: BTreeMap<&str, &str> = BTreeMap::new();
-    rows.iter()
+    rows.into_iter()
         .map(|r| {
             let before = last.insert(&r.about.scenario_id, &r.about.scenario_version);
             before.is_some_and(|v| v != r.about.scenario_version)

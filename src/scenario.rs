@@ -12,8 +12,8 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, Severity, SourceFile, did_you_mean, render};
 pub use load::{MAX_NESTING, MAX_NODES, MAX_SCENARIO_BYTES, parse};
-pub use locate::NodeSpans;
-pub(crate) use locate::find_field;
+pub use locate::{NodeSpans, code_mask};
+pub(crate) use locate::{find_field, find_value};
 pub use model::*;
 pub use validate::{name_nodes, validate};
 

@@ -70,7 +70,15 @@ fn a_generated_500_node_graph_lays_out_in_every_cell_once() {
     let s = from_text(&text);
     let g = Graph::of(&s);
     let layout = graph::layout(&g);
-    assert_eq!(layout.cells.len(), s.nodes.len());
+    let mut cells = layout.cells.clone();
+    cells.sort_unstable();
+    cells.dedup();
+    assert_eq!(cells.len(), s.nodes.len(), "no two nodes share a cell");
+    assert!(
+        cells
+            .iter()
+            .all(|&(c, r)| c < layout.columns && r < layout.rows)
+    );
     assert!(layout.columns > 10 && layout.rows >= 2, "{layout:?}");
     assert!(
         g.reachable.iter().all(|r| *r),

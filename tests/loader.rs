@@ -272,7 +272,7 @@ fn two_trainer_files_with_one_id_keep_the_first_and_report_the_second() {
         d.message.contains("is already used by") && d.message.contains("a-soup.ron"),
         "{d}"
     );
-    assert_eq!((d.line, d.col), (4, 5), "points at the id");
+    assert_eq!((d.line, d.col), (4, 9), "points at the id");
 }
 
 #[test]
@@ -336,6 +336,37 @@ fn blame_wording_is_matched_as_words_only() {
     );
     assert_eq!(blame_in("I'll check your policyholder number"), None);
     assert_eq!(blame_in("I'm sorry; we got this wrong."), None);
+}
+
+#[test]
+fn commented_out_nodes_and_ids_in_strings_are_not_mistaken_for_nodes() {
+    let text = std::fs::read_to_string(data("fixtures/unreachable.ron")).expect("read");
+    // An old copy of `orphan` commented out above the real nodes, a line that mentions
+    // `id: "orphan"`, and a block comment: none of them is a node.
+    let text = text
+        .replacen(
+            "nodes: [",
+            "nodes: [\n        // Line(id: \"orphan\", say: \"old\", emotion: Angry, next: \"t1\"),\n        /* Line(id: \"t1\") */",
+            1,
+        )
+        .replacen(
+            "say: \"This soup is stone cold.\"",
+            "say: \"This soup (id: \\\"orphan\\\") is stone cold.\"",
+            1,
+        );
+    let checked = library::check(SourceFile::new("commented.ron", text.clone()), None);
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("unreachable"))
+        .expect("orphan is still unreachable");
+    assert_eq!(d.node.as_deref(), Some("orphan"));
+    let real = text.rfind("id: \"orphan\"").expect("the real node") + 4;
+    let (line, _) = checked.source.line_col(real);
+    assert_eq!(
+        d.line, line,
+        "points at the real node, not the comment or the line"
+    );
 }
 
 #[test]

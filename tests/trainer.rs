@@ -8,6 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use turnaround::access::{Access, Role};
 use turnaround::app::{RELOAD_POLL, Screen, TurnaroundApp};
+use turnaround::progress::ProgressStore;
 
 use crate::app::{app, type_into};
 use crate::util::data;
@@ -65,6 +66,17 @@ fn the_trainer_area_opens_with_the_trainer_pin_or_the_manager_pin_only() {
     assert!(
         matches!(h.state().screen, Screen::Pin(_)),
         "a wrong PIN is refused"
+    );
+    // Counted with the manager gate's tries: the manager PIN opens both, so it cannot be
+    // guessed at twice the rate.
+    let access = Access::load(dir.path()).expect("access");
+    assert_eq!(
+        access
+            .file
+            .lockouts
+            .get(Role::Manager.label())
+            .map(|l| l.failures),
+        Some(1)
     );
     h.get_by_label("Cancel").click();
     h.run();
@@ -127,14 +139,23 @@ fn a_trainer_playtests_from_a_chosen_node_sees_the_levels_and_steps_back() {
         mood_before
     );
     assert_eq!(h.state().playtest.as_ref().map(|p| p.depth()), Some(0));
-    // Nothing is recorded: a playtest is not an attempt.
-    assert!(
-        !dir.path().join("trainees").exists() || {
-            let mut store = turnaround::progress::FsStore::new(dir.path());
-            turnaround::progress::ProgressStore::trainees(&mut store)
-                .expect("trainees")
+    // Play on to an ending again: still nothing is recorded, for anyone.
+    h.key_press(egui::Key::Num1);
+    h.run();
+    let mut store = turnaround::progress::FsStore::new(dir.path());
+    for t in ProgressStore::trainees(&mut store).expect("trainees") {
+        assert!(
+            ProgressStore::rows(&mut store, &t.id)
+                .expect("rows")
                 .is_empty()
-        }
+        );
+    }
+    assert!(
+        !dir.path().join("trainees").exists()
+            || std::fs::read_dir(dir.path().join("trainees"))
+                .expect("list")
+                .all(|e| !e.expect("entry").path().join("attempts").exists()),
+        "a playtest is not an attempt"
     );
 }
 
@@ -176,14 +197,56 @@ fn an_edited_file_reloads_keeping_the_playtest_and_a_broken_one_shows_its_errors
     h.get_by_label_contains("links to `t9`, but no node has that id");
     h.get_by_label_contains("1 error: not playable");
 
-    // Fixed again: the scenario and the playtest come back.
-    std::fs::write(&path, &edited).expect("save");
+    // Fixed, with new words again: the scenario and the playtest come back, followed.
+    let fixed = edited.replace("I have a meeting at two", "my train leaves at one");
+    std::fs::write(&path, &fixed).expect("save");
     after_poll(&mut h);
     assert!(h.state().library.get("fixture-valid").is_some());
     h.get_by_label("Playtest").click();
     h.run();
     assert_eq!(playtest_node(&h), "l2");
-    h.get_by_label("I've waited twenty minutes already and I have a meeting at two.");
+    h.get_by_label("I've waited twenty minutes already and my train leaves at one.");
+}
+
+#[test]
+fn a_broken_override_never_swaps_the_playtest_onto_the_built_in_scenario() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    set_pin(dir.path(), Role::Trainer, "1357");
+    let folder = dir.path().join("scenarios");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let builtin = turnaround::library::builtin_files()
+        .iter()
+        .find(|(n, _)| *n == "hotel-noisy-room.ron")
+        .map(|(_, t)| t.to_string())
+        .expect("hotel scenario ships");
+    let mine = builtin.replacen("title: \"", "title: \"My ", 1);
+    let path = folder.join("hotel-noisy-room.ron");
+    std::fs::write(&path, &mine).expect("write");
+    let mut h = app(dir.path());
+    open_trainer(&mut h, "1357");
+    h.get_by_label_contains("(your folder, overrides the built-in one)")
+        .click();
+    h.run();
+    h.get_by_label("Playtest").click();
+    h.run();
+    h.get_by_label("Playtest from the start").click();
+    h.run();
+    let title = |h: &Harness<'static, TurnaroundApp>| {
+        h.state()
+            .playtest
+            .as_ref()
+            .map(|p| p.session.scenario().title.clone())
+            .unwrap_or_default()
+    };
+    assert!(title(&h).starts_with("My "), "{}", title(&h));
+
+    // The override breaks: the built-in one comes back into the library, but the
+    // playtest waits for the trainer's file rather than jumping onto it.
+    std::fs::write(&path, mine.replacen("format: 1,", "format: 1", 1)).expect("save");
+    after_poll(&mut h);
+    assert!(h.state().library.get("hotel-noisy-room").is_some());
+    assert!(title(&h).starts_with("My "), "{}", title(&h));
+    h.get_by_label_contains("has errors now");
 }
 
 #[test]

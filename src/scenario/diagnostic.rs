@@ -29,6 +29,8 @@ pub struct SourceFile {
     /// Where each line starts, found once when the first problem is located: counting
     /// lines from the top for every diagnostic made thousands of them quadratic.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The text with comments and string contents blanked, for finding fields.
+    code: std::sync::OnceLock<String>,
 }
 
 impl PartialEq for SourceFile {
@@ -46,7 +48,15 @@ impl SourceFile {
             name: name.into(),
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
+            code: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The text with every comment and string's contents blanked, byte for byte: where
+    /// to search for `field:` so that none is found in a comment or in what someone says.
+    pub fn code(&self) -> &str {
+        self.code
+            .get_or_init(|| super::locate::code_mask(&self.text))
     }
 
     /// The 1-based line and column (in characters) of a byte offset.

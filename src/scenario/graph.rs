@@ -92,8 +92,8 @@ pub struct Layout {
 
 /// A layered layout, left to right and the same every time for the same scenario:
 /// - a node's column is its shortest distance from the start;
-/// - nodes the start cannot reach are laid out the same way from their own roots, in
-///   rows below the reachable ones;
+/// - nodes the start cannot reach are laid out the same way from their own roots, below
+///   the reachable nodes of the same column;
 /// - within a column, nodes are ordered by the mean row of the nodes that lead to them
 ///   (so branches stay near their source), ties by file order.
 pub fn layout(graph: &Graph) -> Layout {
@@ -187,9 +187,66 @@ pub fn bfs(starts: &[usize], edges: &[Vec<usize>]) -> Vec<bool> {
     seen
 }
 
-/// Marks nodes that lie on a cycle (a node reachable from one of its own successors).
+/// Marks nodes that lie on a cycle (a node reachable from one of its own successors),
+/// in linear time: Tarjan's strongly connected components, without recursion so that a
+/// 20,000-node chain cannot overflow the stack. A node is on a cycle when its component
+/// has more than one node, or it links to itself.
 pub fn nodes_on_cycles(edges: &[Vec<usize>]) -> Vec<bool> {
-    (0..edges.len()).map(|i| bfs(&edges[i], edges)[i]).collect()
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut on_cycle = vec![false; n];
+    let mut next_index = 0;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (node, how many of its edges have been followed)
+        let mut calls = vec![(root, 0usize)];
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut followed)) = calls.last_mut() {
+            if let Some(&w) = edges[v].get(*followed) {
+                *followed += 1;
+                if index[w] == UNSEEN {
+                    index[w] = next_index;
+                    low[w] = next_index;
+                    next_index += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some(&(parent, _)) = calls.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut members = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    members.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                let cyclic = members.len() > 1 || edges[v].contains(&v);
+                for w in members {
+                    on_cycle[w] = cyclic;
+                }
+            }
+        }
+    }
+    on_cycle
 }
 
 #[cfg(test)]
@@ -201,5 +258,18 @@ mod tests {
         // 0 -> 1 -> 2 -> 1, 3 alone
         let edges = vec![vec![1], vec![2], vec![1], vec![]];
         assert_eq!(nodes_on_cycles(&edges), vec![false, true, true, false]);
+        // A self-loop, two separate loops, and a node between them.
+        let edges = vec![vec![0], vec![2], vec![1, 3], vec![4], vec![3]];
+        assert_eq!(nodes_on_cycles(&edges), vec![true, true, true, true, true]);
+        let edges = vec![vec![1], vec![2], vec![3], vec![]];
+        assert_eq!(nodes_on_cycles(&edges), vec![false; 4]);
+    }
+
+    #[test]
+    fn a_long_chain_does_not_overflow_the_stack() {
+        let n = 200_000;
+        let mut edges: Vec<Vec<usize>> = (0..n).map(|i| vec![i + 1]).collect();
+        edges[n - 1] = vec![0];
+        assert!(nodes_on_cycles(&edges).iter().all(|c| *c));
     }
 }

@@ -24,7 +24,7 @@ pub fn validate(
         scenario,
         source,
         found: Vec::new(),
-        spans: NodeSpans::new(scenario, &source.text),
+        spans: NodeSpans::new(scenario, source),
     };
     v.metadata();
     let ids = v.node_ids();
@@ -69,7 +69,7 @@ impl<'a> Validator<'a> {
 
     /// Where a top-level field is written, or the file's start.
     fn field_span(&self, field: &str) -> Range<usize> {
-        find_field(&self.source.text, field, 0).unwrap_or(0..0)
+        find_field(self.source.code(), field, 0).unwrap_or(0..0)
     }
 
     /// Where the node with this id is declared (its `id: "..."`), by occurrence.
@@ -129,7 +129,7 @@ impl<'a> Validator<'a> {
     }
 
     fn customer(&mut self, c: &Customer) {
-        let at = find_field(&self.source.text, "customer", 0).map_or(0, |r| r.start);
+        let at = find_field(self.source.code(), "customer", 0).map_or(0, |r| r.start);
         for (field, text) in [
             ("name", &c.name),
             ("problem", &c.problem),
@@ -143,7 +143,7 @@ impl<'a> Validator<'a> {
             ("damage", c.damage),
         ] {
             if value > 100 {
-                let span = find_field(&self.source.text, field, at).unwrap_or(0..0);
+                let span = find_field(self.source.code(), field, at).unwrap_or(0..0);
                 self.report(
                     Severity::Error,
                     span,
@@ -152,7 +152,7 @@ impl<'a> Validator<'a> {
             }
         }
         if let Some(t) = c.recovery_threshold.filter(|t| *t > c.loyalty_baseline) {
-            let span = find_field(&self.source.text, "recovery_threshold", at).unwrap_or(0..0);
+            let span = find_field(self.source.code(), "recovery_threshold", at).unwrap_or(0..0);
             self.report(
                 Severity::Error,
                 span,
@@ -163,7 +163,7 @@ impl<'a> Validator<'a> {
             );
         }
         if c.look.skin > 5 {
-            let span = find_field(&self.source.text, "skin", at).unwrap_or(0..0);
+            let span = find_field(self.source.code(), "skin", at).unwrap_or(0..0);
             self.report(
                 Severity::Error,
                 span,
@@ -171,7 +171,7 @@ impl<'a> Validator<'a> {
             );
         }
         if c.patience == 0 {
-            let span = find_field(&self.source.text, "patience", at).unwrap_or(0..0);
+            let span = find_field(self.source.code(), "patience", at).unwrap_or(0..0);
             self.report(
                 Severity::Error,
                 span,
@@ -183,7 +183,7 @@ impl<'a> Validator<'a> {
     /// Warns about an empty text field found after byte `from`.
     fn empty_text(&mut self, field: &str, text: &str, from: usize) {
         if text.trim().is_empty() {
-            let span = find_field(&self.source.text, field, from).unwrap_or(from..from);
+            let span = find_field(self.source.code(), field, from).unwrap_or(from..from);
             self.report(Severity::Warning, span, format!("`{field}` is empty"));
         }
     }
@@ -218,7 +218,7 @@ impl<'a> Validator<'a> {
     fn links(&mut self, ids: &BTreeSet<&str>) {
         let s = self.scenario;
         if !ids.contains(s.start.as_str()) {
-            let span = find_value(&self.source.text, "start", &s.start, 0, 0)
+            let span = find_value(self.source, "start", &s.start, 0, 0)
                 .unwrap_or_else(|| self.field_span("start"));
             self.missing_link(span, "start", &s.start, ids);
         }
@@ -226,8 +226,7 @@ impl<'a> Validator<'a> {
             let at = self.node_span(node.id(), 0).start;
             for target in node.links() {
                 if !ids.contains(target) {
-                    let span =
-                        find_value(&self.source.text, "next", target, at, 0).unwrap_or(at..at);
+                    let span = find_value(self.source, "next", target, at, 0).unwrap_or(at..at);
                     self.missing_link(span, node.id(), target, ids);
                 }
             }
@@ -269,13 +268,13 @@ impl<'a> Validator<'a> {
                 }
                 let mut from = at;
                 for choice in &turn.choices {
-                    let span = find_field(&self.source.text, "text", from).unwrap_or(from..from);
+                    let span = find_field(self.source.code(), "text", from).unwrap_or(from..from);
                     from = span.end;
                     if choice.text.trim().is_empty() {
                         self.report(Severity::Warning, span.clone(), "`text` is empty");
                     }
                     if choice.feedback.trim().is_empty() {
-                        let fb = find_field(&self.source.text, "feedback", span.start)
+                        let fb = find_field(self.source.code(), "feedback", span.start)
                             .unwrap_or(span.clone());
                         self.report(Severity::Warning, fb, "`feedback` is empty");
                     }
@@ -295,7 +294,7 @@ impl<'a> Validator<'a> {
             let level = levels.get(d);
             if level > MAX_LEVEL {
                 let field = serde_name(d);
-                let span = find_field(&self.source.text, field, from).unwrap_or(from..from);
+                let span = find_field(self.source.code(), field, from).unwrap_or(from..from);
                 self.report(
                     Severity::Error,
                     span,
@@ -307,7 +306,7 @@ impl<'a> Validator<'a> {
 
     fn model(&mut self, model: &str, id: &str, at: usize) {
         if model.trim().is_empty() {
-            let span = find_field(&self.source.text, "model", at).unwrap_or(at..at);
+            let span = find_field(self.source.code(), "model", at).unwrap_or(at..at);
             self.report(
                 Severity::Warning,
                 span,
@@ -328,7 +327,7 @@ impl<'a> Validator<'a> {
         let mut thresholds = HashSet::new();
         for b in &turn.branches {
             if b.at_least > 100 {
-                let span = find_field(&self.source.text, "at_least", at).unwrap_or(at..at);
+                let span = find_field(self.source.code(), "at_least", at).unwrap_or(at..at);
                 self.report(
                     Severity::Error,
                     span,
@@ -359,8 +358,8 @@ impl<'a> Validator<'a> {
         if let Some(clip) = clip
             && !audio_exists(clip)
         {
-            let span = find_value(&self.source.text, "audio", clip, at, 0)
-                .or_else(|| find_field(&self.source.text, "audio", at))
+            let span = find_value(self.source, "audio", clip, at, 0)
+                .or_else(|| find_field(self.source.code(), "audio", at))
                 .unwrap_or(at..at);
             self.report(
                 Severity::Warning,
@@ -449,7 +448,7 @@ impl<'a> Validator<'a> {
             };
             if !outcomes.contains(&ending.intends) {
                 let at = self.node_span(&ending.id, 0).start;
-                let span = find_field(&self.source.text, "intends", at).unwrap_or(at..at);
+                let span = find_field(self.source.code(), "intends", at).unwrap_or(at..at);
                 let can: Vec<&str> = outcomes.iter().map(|o| o.label()).collect();
                 self.report(
                     Severity::Warning,

@@ -491,7 +491,7 @@ impl ManagerView {
             return command;
         }
         let changed = crate::report::version_changes(rows);
-        history_chart(ui, rows, &changed);
+        history_chart(ui, rows);
         ui.label(egui::RichText::new("Attempts, newest first").strong());
         let widths = [
             100.0, 220.0, 90.0, 60.0, 60.0, 60.0, 70.0, 90.0, 130.0, 100.0,
@@ -791,12 +791,15 @@ fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 10], r: &AttemptRow, library: &
 }
 
 /// Each dimension's score over the trainee's assessment attempts.
-fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow], changed: &[bool]) {
-    let assessed: Vec<(&AttemptRow, bool)> = rows
+fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
+    let only: Vec<&AttemptRow> = rows
         .iter()
-        .zip(changed.iter().copied())
-        .filter(|(r, _)| r.about.kind == AttemptKind::Assessment)
+        .filter(|r| r.about.kind == AttemptKind::Assessment)
         .collect();
+    // Marked between the assessments plotted, so an edit made while the trainee only
+    // practised still shows between the two assessments around it.
+    let changed = crate::report::version_changes(only.iter().copied());
+    let assessed: Vec<(&AttemptRow, bool)> = only.into_iter().zip(changed).collect();
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("Each dimension over their assessment attempts:").strong());
         // The key sits above the chart so that it never hides a line.

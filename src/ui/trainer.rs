@@ -72,6 +72,8 @@ pub struct TrainerView {
     pub graph: GraphView,
     /// A typed reply in the playtest.
     pub reply: String,
+    /// A node to centre once the graph of the scenario showing is at hand.
+    focus_node: Option<String>,
     shape: Option<Shape>,
 }
 
@@ -106,7 +108,7 @@ fn origin_text(entry: &LibraryEntry) -> &'static str {
 }
 
 /// One diagnostic as a link: file:line:col, severity and message.
-fn diagnostic_link(ui: &mut egui::Ui, d: &Diagnostic) -> bool {
+fn diagnostic_link(ui: &mut egui::Ui, d: &Diagnostic, opens_file: bool) -> bool {
     let severity = if d.is_error() { "error" } else { "warning" };
     let colour = if d.is_error() {
         ui.visuals().error_fg_color
@@ -123,9 +125,10 @@ fn diagnostic_link(ui: &mut egui::Ui, d: &Diagnostic) -> bool {
                 .frame(false)
                 .wrap(),
         )
-        .on_hover_text(match &d.node {
-            Some(node) => format!("Show node `{node}` in the graph"),
-            None => "Open the file in your editor".to_string(),
+        .on_hover_text(match (&d.node, opens_file) {
+            (Some(node), false) => format!("Show node `{node}` in the graph"),
+            (_, true) => "Open the file in your editor".to_string(),
+            (None, false) => "About the scenario as a whole".to_string(),
         })
         .clicked();
     ui.add_space(2.0);
@@ -352,7 +355,7 @@ impl TrainerView {
                     .id_salt("problems")
                     .show(ui, |ui| {
                         for d in &entry.warnings {
-                            if diagnostic_link(ui, d)
+                            if diagnostic_link(ui, d, false)
                                 && let Some(node) = &d.node
                             {
                                 self.show_node(node);
@@ -369,9 +372,9 @@ impl TrainerView {
     pub fn show_node(&mut self, node: &str) {
         self.node = Some(node.to_string());
         self.tab = TrainerTab::Graph;
-        if let Some(shape) = &self.shape {
-            self.graph.focus = shape.graph.index.get(node).copied();
-        }
+        // Resolved against the graph of the scenario showing when it is next drawn,
+        // never against a graph left over from another one.
+        self.focus_node = Some(node.to_string());
     }
 
     fn graph_tab(
@@ -411,6 +414,9 @@ impl TrainerView {
         let Some(shape) = &self.shape else {
             return command;
         };
+        if let Some(node) = self.focus_node.take() {
+            self.graph.focus = shape.graph.index.get(&node).copied();
+        }
         let selected = self
             .node
             .as_deref()
@@ -440,7 +446,12 @@ impl TrainerView {
         let s: &Scenario = &entry.scenario;
         let mut command = None;
         ui.heading("Node");
-        let current = self.node.clone().unwrap_or_else(|| s.start.clone());
+        // A node removed by an edit falls back to the start.
+        let current = self
+            .node
+            .clone()
+            .filter(|n| s.node(n).is_some())
+            .unwrap_or_else(|| s.start.clone());
         let mut picked = current.clone();
         let label = ui.label("Node:");
         egui::ComboBox::from_id_salt("node_pick")
@@ -486,7 +497,7 @@ impl TrainerView {
                     ui.separator();
                     ui.label(egui::RichText::new("Problems here").strong());
                     for d in problems {
-                        diagnostic_link(ui, d);
+                        diagnostic_link(ui, d, false);
                     }
                 }
             });
@@ -511,10 +522,13 @@ impl TrainerView {
         };
         let mut command = None;
         let session = &p.session;
+        // Ctrl+Z and Enter belong to a text field or a focused button while one has the
+        // keyboard.
+        let free = !ui.ctx().egui_wants_keyboard_input() && ui.memory(|m| m.focused().is_none());
         let (undo, enter) = ui.input(|i| {
             (
-                i.modifiers.command && i.key_pressed(egui::Key::Z),
-                i.key_pressed(egui::Key::Enter),
+                free && i.modifiers.command && !i.modifiers.shift && i.key_pressed(egui::Key::Z),
+                free && i.key_pressed(egui::Key::Enter),
             )
         });
         ui.horizontal(|ui| {
@@ -656,14 +670,21 @@ impl TrainerView {
                             .small(),
                         );
                     }
-                    let label = ui.label("Your reply:");
+                    let label = ui.label("Your reply (Enter sends, Shift+Enter adds a line):");
                     let field = ui
                         .add(
                             egui::TextEdit::multiline(&mut self.reply)
                                 .desired_rows(3)
-                                .desired_width(f32::INFINITY),
+                                .desired_width(f32::INFINITY)
+                                .return_key(egui::KeyboardShortcut::new(
+                                    egui::Modifiers::SHIFT,
+                                    egui::Key::Enter,
+                                )),
                         )
                         .labelled_by(label.id);
+                    if !field.has_focus() && self.reply.is_empty() && ui.memory(|m| m.focused().is_none()) {
+                        field.request_focus();
+                    }
                     let send_key = field.has_focus()
                         && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
                     let ready = !self.reply.trim().is_empty();
@@ -712,7 +733,7 @@ fn problem_ui(ui: &mut egui::Ui, problem: &FileProblem) -> Option<Command> {
         .id_salt("file_problems")
         .show(ui, |ui| {
             for d in &problem.diagnostics {
-                if diagnostic_link(ui, d) && path.is_file() {
+                if diagnostic_link(ui, d, path.is_file()) && path.is_file() {
                     command = Some(Command::OpenInEditor(path.clone()));
                 }
             }

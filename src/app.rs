@@ -21,7 +21,7 @@ use crate::report::{CsvKind, Roster};
 use crate::ui::Command;
 use crate::ui::debrief::DebriefView;
 use crate::ui::library::LibraryView;
-use crate::ui::manager::{ExportStatus, ManagerData, ManagerView};
+use crate::ui::manager::{ExportStatus, LrsData, ManagerData, ManagerView};
 use crate::ui::my_progress::MyProgressView;
 use crate::ui::pin::{Gate, Mode, PinView, RecoveryCodeView};
 use crate::ui::play::PlayView;
@@ -153,7 +153,17 @@ pub struct TurnaroundApp {
     last_poll: Instant,
     /// How many times the library was read again, so each reload shows.
     reloads: u32,
+    /// The LRS settings and outbox as last read, for the manager's LRS tab.
+    pub lrs: LrsData,
+    lrs_job: Option<std::thread::JoinHandle<Result<crate::lrs::Sent, crate::lrs::LrsError>>>,
+    /// When the background sender next tries, and how long it waits after a failure.
+    lrs_next_try: Instant,
+    lrs_backoff: std::time::Duration,
 }
+
+/// The first wait after a failed send; it doubles up to `LRS_MAX_BACKOFF`.
+const LRS_FIRST_BACKOFF: std::time::Duration = std::time::Duration::from_secs(5);
+const LRS_MAX_BACKOFF: std::time::Duration = std::time::Duration::from_secs(300);
 
 type CountsByScenario = std::collections::HashMap<String, crate::authoring::ChoiceCounts>;
 
@@ -223,6 +233,10 @@ impl TurnaroundApp {
             library_stamp,
             last_poll: Instant::now(),
             reloads: 0,
+            lrs: LrsData::default(),
+            lrs_job: None,
+            lrs_next_try: Instant::now(),
+            lrs_backoff: std::time::Duration::ZERO,
             config,
             library,
             scorer,
@@ -247,7 +261,91 @@ impl TurnaroundApp {
             style_applied: None,
         };
         app.report_store_problems();
+        app.refresh_lrs();
         app
+    }
+
+    /// Reads the LRS settings (without the password) and the outbox's counts again.
+    fn refresh_lrs(&mut self) {
+        match crate::lrs::load_config(&self.config.data_dir) {
+            Ok(config) => {
+                self.lrs.config = config.map(|mut c| {
+                    c.password.clear();
+                    c
+                });
+                self.lrs.problem = None;
+            }
+            Err(e) => {
+                self.lrs.config = None;
+                self.lrs.problem = Some(e.to_string());
+            }
+        }
+        self.lrs.status = crate::lrs::Outbox::new(&self.config.data_dir).status();
+    }
+
+    /// The background sender: starts a send when statements wait and the next try is
+    /// due, and after a failure waits 5 s, doubling to 5 min.
+    fn poll_lrs(&mut self, ctx: &egui::Context) {
+        if self
+            .lrs_job
+            .as_ref()
+            .is_some_and(std::thread::JoinHandle::is_finished)
+            && let Some(job) = self.lrs_job.take()
+        {
+            let result = job.join();
+            self.lrs.sending = false;
+            match result {
+                Ok(Ok(sent)) => {
+                    self.lrs_backoff = std::time::Duration::ZERO;
+                    if sent.attempts > 0 {
+                        self.lrs.message = Some(format!(
+                            "Sent {} statements from {} attempts.",
+                            sent.statements, sent.attempts
+                        ));
+                    }
+                }
+                Ok(Err(e)) => {
+                    self.lrs_backoff =
+                        (self.lrs_backoff * 2).clamp(LRS_FIRST_BACKOFF, LRS_MAX_BACKOFF);
+                    if !e.is_transient() {
+                        self.lrs_backoff = LRS_MAX_BACKOFF;
+                    }
+                    self.lrs_next_try = Instant::now() + self.lrs_backoff;
+                    self.lrs.message = Some(e.to_string());
+                }
+                Err(_) => self.lrs.message = Some("The send stopped unexpectedly.".into()),
+            }
+            self.refresh_lrs();
+        }
+        let waiting = self.lrs.status.pending_attempts > 0 && self.lrs.config.is_some();
+        if !waiting || self.lrs_job.is_some() {
+            self.lrs.next_try_s = None;
+            return;
+        }
+        let now = Instant::now();
+        if now >= self.lrs_next_try {
+            self.send_lrs_now();
+        } else {
+            let wait = self.lrs_next_try - now;
+            self.lrs.next_try_s = Some(wait.as_secs() + 1);
+            ctx.request_repaint_after(wait.min(std::time::Duration::from_secs(1)));
+        }
+    }
+
+    /// Sends the outbox on a thread.
+    fn send_lrs_now(&mut self) {
+        if self.lrs_job.is_some() {
+            return;
+        }
+        let data_dir = self.config.data_dir.clone();
+        self.lrs.sending = true;
+        self.lrs.next_try_s = None;
+        self.lrs_job = Some(std::thread::spawn(move || {
+            let config = crate::lrs::load_config(&data_dir)?.ok_or_else(|| {
+                crate::lrs::LrsError::NotConfigured(crate::lrs::config_path(&data_dir))
+            })?;
+            crate::lrs::Outbox::new(&data_dir).flush(&config, unix_ms())
+        }));
     }
 
     fn now_ms(&self) -> u64 {
@@ -621,6 +719,17 @@ impl TurnaroundApp {
                 }
             }
             Command::PlaytestStop => self.playtest = None,
+            Command::SaveLrs {
+                endpoint,
+                username,
+                password,
+                home_page,
+                send_practice,
+            } => self.save_lrs(endpoint, username, password, home_page, send_practice),
+            Command::LrsSendNow => {
+                self.lrs_next_try = Instant::now();
+                self.send_lrs_now();
+            }
             Command::SetOwnPin { current, pin } => {
                 let message = self.change_own_pin(&current, &pin);
                 if let Screen::MyProgress(view) = &mut self.screen {
@@ -774,6 +883,7 @@ impl TurnaroundApp {
     fn unlock_manager(&mut self) {
         self.trainee = None;
         self.session = None;
+        self.refresh_lrs();
         match Roster::load(self.store.as_mut()) {
             Ok(roster) => {
                 self.roster = Some(roster);
@@ -786,6 +896,45 @@ impl TurnaroundApp {
             }
         }
         self.report_store_problems();
+    }
+
+    /// Saves the LRS settings, keeping the saved password unless a new one was typed.
+    fn save_lrs(
+        &mut self,
+        endpoint: String,
+        username: String,
+        password: Option<String>,
+        home_page: String,
+        send_practice: bool,
+    ) {
+        let data_dir = self.config.data_dir.clone();
+        let old = crate::lrs::load_config(&data_dir).ok().flatten();
+        let Some(password) = password.or_else(|| old.as_ref().map(|c| c.password.clone())) else {
+            self.lrs.message = Some("Type the LRS password to save the settings.".into());
+            return;
+        };
+        let config = crate::lrs::LrsConfig {
+            endpoint,
+            username,
+            password,
+            home_page,
+            send_practice,
+            iri_base: old.map_or(crate::xapi::DEFAULT_IRI_BASE.to_string(), |c| c.iri_base),
+        };
+        self.lrs.message = Some(match crate::lrs::save_config(&data_dir, &config) {
+            Ok(()) => {
+                let _ = crate::audit::AuditLog::new(&data_dir).record(
+                    unix_ms(),
+                    "manager",
+                    &format!("set the LRS to {}", config.statements_url()),
+                );
+                self.lrs_next_try = Instant::now();
+                self.lrs_backoff = std::time::Duration::ZERO;
+                format!("Saved. Attempts go to {}.", config.statements_url())
+            }
+            Err(e) => format!("Not saved: {e}"),
+        });
+        self.refresh_lrs();
     }
 
     /// Opens the trainer area and starts counting trainees' choices for the heat-map.
@@ -1424,6 +1573,18 @@ impl TurnaroundApp {
         if let Err(e) = self.store.save_attempt(&record) {
             self.notices
                 .push(format!("Your attempt could not be saved: {e}"));
+        } else {
+            // Kept on this computer first; the LRS copy waits in the outbox.
+            match crate::lrs::record(&self.config.data_dir, &record, Some(session.scenario())) {
+                Ok(true) => {
+                    self.lrs_next_try = Instant::now();
+                    self.lrs.status = crate::lrs::Outbox::new(&self.config.data_dir).status();
+                }
+                Ok(false) => {}
+                Err(e) => self.notices.push(format!(
+                    "The attempt is saved, but not queued for the LRS: {e}"
+                )),
+            }
         }
         self.refresh_results();
         self.screen = Screen::Debrief(DebriefView);
@@ -1537,6 +1698,7 @@ impl TurnaroundApp {
         }
         self.poll_export();
         self.poll_counts();
+        self.poll_lrs(ui.ctx());
         if matches!(self.screen, Screen::Trainer(_) | Screen::Library) {
             self.poll_library();
         }
@@ -1602,6 +1764,7 @@ impl TurnaroundApp {
                                 .access
                                 .as_ref()
                                 .is_ok_and(|a| a.is_set(Role::Trainer)),
+                            lrs: &self.lrs,
                         },
                     ),
                     None => Some(Command::LeaveManager),

@@ -11,6 +11,7 @@ use std::time::Instant;
 
 mod bench_authoring;
 mod bench_views;
+mod lrs;
 mod manage;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -143,6 +144,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Send attempts to a Learning Record Store (xAPI): see what waits, send it now,
+    /// export every statement, or set the LRS up. See docs/xapi.md.
+    Lrs {
+        #[command(subcommand)]
+        action: LrsAction,
+    },
     /// Set the manager or trainer PIN (the first time freely; later, with the manager PIN).
     /// The new PIN is asked for, or read from TURNAROUND_NEW_PIN.
     SetPin {
@@ -181,6 +188,41 @@ pub enum Command {
         /// Print the finished attempt as JSON on stdout (prompts go to stderr).
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// What `turnaround lrs` does.
+#[derive(Debug, Subcommand)]
+pub enum LrsAction {
+    /// How many statements wait in the outbox, how many were sent, the last send.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send everything waiting now; exit 1 when the LRS could not take it (nothing is lost).
+    Flush {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every statement, sent or waiting, to FILE as JSON lines (needs the manager PIN).
+    Export { file: PathBuf },
+    /// Set the LRS up (needs the manager PIN). The password is asked for, or read from
+    /// TURNAROUND_LRS_PASSWORD.
+    Configure {
+        /// The xAPI endpoint, e.g. https://lrs.example.org/xAPI/
+        #[arg(long)]
+        endpoint: String,
+        #[arg(long)]
+        username: String,
+        /// The organisation's home page, for each trainee's account.
+        #[arg(long)]
+        home_page: String,
+        /// Send practice attempts too.
+        #[arg(long)]
+        send_practice: bool,
+        /// The base of Turnaround's own IRIs.
+        #[arg(long)]
+        iri_base: Option<String>,
     },
 }
 
@@ -245,6 +287,27 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                 json: *json,
             },
         ),
+        Command::Lrs { action } => match action {
+            LrsAction::Status { json } => lrs::status(cli, *json),
+            LrsAction::Flush { json } => lrs::flush(cli, *json),
+            LrsAction::Export { file } => lrs::export(cli, file),
+            LrsAction::Configure {
+                endpoint,
+                username,
+                home_page,
+                send_practice,
+                iri_base,
+            } => lrs::configure(
+                cli,
+                &lrs::Settings {
+                    endpoint,
+                    username,
+                    home_page,
+                    send_practice: *send_practice,
+                    iri_base: iri_base.as_deref(),
+                },
+            ),
+        },
         Command::SetPin { role, recovery } => manage::set_pin(
             cli,
             match role {
@@ -495,7 +558,17 @@ fn play(cli: &Cli, wanted: &str, options: &PlayOptions) -> i32 {
                         started_ms,
                         unix_ms(),
                     ) {
-                        Some(record) => store.save_attempt(&record).map(|()| Some(t)),
+                        Some(record) => store.save_attempt(&record).map(|()| {
+                            // The attempt is kept; the LRS copy waits in the outbox.
+                            match crate::lrs::record(&cli.data_dir(), &record, Some(&scenario)) {
+                                Ok(true) => eprintln!(
+                                    "Its statements wait in the LRS outbox: `turnaround lrs flush` sends them."
+                                ),
+                                Ok(false) => {}
+                                Err(e) => eprintln!("warning: {e}"),
+                            }
+                            Some(t)
+                        }),
                         None => Ok(None),
                     }
                 });

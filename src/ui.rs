@@ -120,4 +120,14 @@ pub enum Command {
     /// Undo the playtest's last step.
     PlaytestBack,
     PlaytestStop,
+    /// Save the LRS settings; `password: None` keeps the saved one.
+    SaveLrs {
+        endpoint: String,
+        username: String,
+        password: Option<String>,
+        home_page: String,
+        send_practice: bool,
+    },
+    /// Send what waits in the LRS outbox now.
+    LrsSendNow,
 }

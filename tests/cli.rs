@@ -16,7 +16,7 @@ fn turnaround_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
 }
 
 /// As `turnaround_in`, with extra environment variables (and no PINs inherited).
-fn turnaround_env(
+pub(crate) fn turnaround_env(
     dir: &std::path::Path,
     args: &[&str],
     stdin: &str,

@@ -394,7 +394,7 @@ fn truncate(s: &str, width: usize) -> String {
 }
 
 /// Asks for the manager PIN when one is set; on refusal, prints why and gives the code.
-fn manager_gate(cli: &Cli, need_pin_set: bool) -> Result<Access, i32> {
+pub(super) fn manager_gate(cli: &Cli, need_pin_set: bool) -> Result<Access, i32> {
     let mut access = load_access(cli)?;
     if !access.is_set(Role::Manager) && !need_pin_set {
         return Ok(access);

@@ -27,6 +27,7 @@ pub enum Tab {
     Backup,
     Audit,
     Settings,
+    Lrs,
 }
 
 /// What the trainee list is sorted by.
@@ -71,6 +72,23 @@ pub struct ManagerData<'a> {
     pub audit: &'a [crate::audit::AuditEntry],
     pub trainee_pins_required: bool,
     pub trainer_pin_set: bool,
+    pub lrs: &'a LrsData,
+}
+
+/// The LRS settings and sync state, as the app knows them.
+#[derive(Debug, Clone, Default)]
+pub struct LrsData {
+    /// The settings without the password; `None` when no LRS is set up.
+    pub config: Option<crate::lrs::LrsConfig>,
+    /// Why the settings file could not be read, when it could not.
+    pub problem: Option<String>,
+    pub status: crate::lrs::Status,
+    /// A send is running now.
+    pub sending: bool,
+    /// When the next automatic try is due, in seconds from now.
+    pub next_try_s: Option<u64>,
+    /// The last result of saving the settings or sending, for the manager to read.
+    pub message: Option<String>,
 }
 
 /// The manager area's own state.
@@ -95,6 +113,14 @@ pub struct ManagerView {
     pub confirm_restore: bool,
     /// Asking "are you sure?" before deleting the trainee in detail.
     pub confirm_delete: bool,
+    pub lrs_endpoint: String,
+    pub lrs_username: String,
+    /// Typed only to change it; the saved password is never shown.
+    pub lrs_password: String,
+    pub lrs_home_page: String,
+    pub lrs_send_practice: bool,
+    /// The form was filled from the saved settings.
+    lrs_filled: bool,
 }
 
 impl Default for ManagerView {
@@ -125,6 +151,12 @@ impl Default for ManagerView {
             restore_path: String::new(),
             confirm_restore: false,
             confirm_delete: false,
+            lrs_endpoint: String::new(),
+            lrs_username: String::new(),
+            lrs_password: String::new(),
+            lrs_home_page: String::new(),
+            lrs_send_practice: false,
+            lrs_filled: false,
         }
     }
 }
@@ -177,6 +209,7 @@ impl ManagerView {
                 (Tab::Backup, "Backup"),
                 (Tab::Audit, "Audit log"),
                 (Tab::Settings, "Settings"),
+                (Tab::Lrs, "LRS"),
             ] {
                 if ui.selectable_label(self.tab == tab, label).clicked() {
                     self.tab = tab;
@@ -217,6 +250,7 @@ impl ManagerView {
                 None
             }
             Tab::Settings => self.settings_ui(ui, data),
+            Tab::Lrs => self.lrs_ui(ui, data.lrs),
         };
         command.or(c)
     }
@@ -628,6 +662,144 @@ impl ManagerView {
         ui.add_space(8.0);
         if let Some(c) = job_status(ui, data.export) {
             command = Some(c);
+        }
+        command
+    }
+
+    fn lrs_ui(&mut self, ui: &mut egui::Ui, lrs: &LrsData) -> Option<Command> {
+        let mut command = None;
+        if !self.lrs_filled {
+            if let Some(c) = &lrs.config {
+                self.lrs_endpoint = c.endpoint.clone();
+                self.lrs_username = c.username.clone();
+                self.lrs_home_page = c.home_page.clone();
+                self.lrs_send_practice = c.send_practice;
+            }
+            self.lrs_filled = true;
+        }
+        ui.heading("Learning Record Store");
+        ui.label("With an LRS set up, every assessment attempt is also sent as xAPI statements. They are written to an outbox on this computer first and sent in the background, so an LRS that is down loses nothing; they go when it is back.");
+        if let Some(p) = &lrs.problem {
+            ui.colored_label(ui.visuals().error_fg_color, p);
+        }
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new("Sync").strong());
+        let s = &lrs.status;
+        match &lrs.config {
+            None => {
+                ui.label("No LRS is set up: attempts stay on this computer only.");
+            }
+            Some(c) => {
+                ui.label(format!(
+                    "Sending to {} as {}.",
+                    c.statements_url(),
+                    c.username
+                ));
+            }
+        }
+        ui.label(format!(
+            "Waiting in the outbox: {} statements from {} attempts. Sent: {} attempts.",
+            s.pending_statements, s.pending_attempts, s.sent_attempts
+        ));
+        ui.label(format!(
+            "Last successful send: {}",
+            s.last_success_ms
+                .map_or("never".to_string(), crate::report::iso_utc)
+        ));
+        if let Some((at, why)) = &s.last_error {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Last try failed ({}): {why}", crate::report::iso_utc(*at)),
+            );
+        }
+        ui.horizontal(|ui| {
+            if lrs.sending {
+                ui.add(egui::Spinner::new());
+                ui.label("Sending...");
+            } else if let Some(next) = lrs.next_try_s.filter(|_| s.pending_attempts > 0) {
+                ui.label(format!("Next try in {next} s."));
+            }
+            if ui
+                .add_enabled(
+                    lrs.config.is_some() && !lrs.sending && s.pending_attempts > 0,
+                    egui::Button::new("Send now"),
+                )
+                .clicked()
+            {
+                command = Some(Command::LrsSendNow);
+            }
+        });
+        if let Some(m) = &lrs.message {
+            ui.label(egui::RichText::new(m).strong());
+        }
+        ui.add_space(12.0);
+        ui.label(egui::RichText::new("Settings").strong());
+        egui::Grid::new("lrs_settings")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                for (label, value, hint) in [
+                    (
+                        "Endpoint:",
+                        &mut self.lrs_endpoint,
+                        "https://lrs.example.org/xAPI/",
+                    ),
+                    ("Username:", &mut self.lrs_username, "the LRS key or user"),
+                    (
+                        "Home page:",
+                        &mut self.lrs_home_page,
+                        "https://www.example.org",
+                    ),
+                ] {
+                    let l = ui.label(label);
+                    ui.add(
+                        egui::TextEdit::singleline(value)
+                            .hint_text(hint)
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                }
+                let l = ui.label("Password:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.lrs_password)
+                        .password(true)
+                        .hint_text(if lrs.config.is_some() {
+                            "unchanged unless typed"
+                        } else {
+                            "the LRS secret"
+                        })
+                        .desired_width(360.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            });
+        ui.checkbox(
+            &mut self.lrs_send_practice,
+            "Send practice attempts too (assessments always go)",
+        );
+        ui.label(
+            egui::RichText::new(
+                "The password is kept in a file only this computer's account can read, and is never shown again.",
+            )
+            .small(),
+        );
+        let ready = !self.lrs_endpoint.trim().is_empty()
+            && !self.lrs_username.trim().is_empty()
+            && !self.lrs_home_page.trim().is_empty()
+            && (lrs.config.is_some() || !self.lrs_password.is_empty());
+        if ui
+            .add_enabled(ready, egui::Button::new("Save LRS settings"))
+            .clicked()
+        {
+            command = Some(Command::SaveLrs {
+                endpoint: self.lrs_endpoint.trim().to_string(),
+                username: self.lrs_username.trim().to_string(),
+                password: (!self.lrs_password.is_empty()).then(|| self.lrs_password.clone()),
+                home_page: self.lrs_home_page.trim().to_string(),
+                send_practice: self.lrs_send_practice,
+            });
+            self.lrs_password.clear();
         }
         command
     }

@@ -19,6 +19,8 @@ const CORE: &[&str] = &[
     "generate",
     "lint",
     "authoring",
+    "xapi",
+    "lrs",
 ];
 const FORBIDDEN: &[&str] = &[
     "egui",

@@ -299,8 +299,9 @@ impl TurnaroundApp {
                     self.lrs_backoff = std::time::Duration::ZERO;
                     if sent.attempts > 0 {
                         self.lrs.message = Some(format!(
-                            "Sent {} statements from {} attempts.",
-                            sent.statements, sent.attempts
+                            "Sent {} from {}.",
+                            crate::lrs::count(sent.statements, "statement"),
+                            crate::lrs::count(sent.attempts, "attempt")
                         ));
                     }
                 }
@@ -311,7 +312,8 @@ impl TurnaroundApp {
                         self.lrs_backoff = LRS_MAX_BACKOFF;
                     }
                     self.lrs_next_try = Instant::now() + self.lrs_backoff;
-                    self.lrs.message = Some(e.to_string());
+                    // The outbox's state says why, with when; no second copy here.
+                    self.lrs.message = None;
                 }
                 Err(_) => self.lrs.message = Some("The send stopped unexpectedly.".into()),
             }

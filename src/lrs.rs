@@ -349,6 +349,15 @@ impl Outbox {
     }
 }
 
+/// "1 statement", "2 statements": a count with its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The outbox file name for an attempt: sortable by start, unique per attempt.
 pub fn file_name(attempt: &AttemptRecord) -> String {
     let a = &attempt.about;

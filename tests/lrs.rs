@@ -295,7 +295,7 @@ fn an_attempts_statements_arrive_and_the_lrs_accepts_them() {
     let (code, stdout, stderr) = lrs_cli(&data_dir, &["lrs", "flush"]);
     assert_eq!(code, Some(0), "{stdout}{stderr}");
     assert!(stdout.contains(&format!(
-        "Sent {} statements from 1 attempts",
+        "Sent {} statements from 1 attempt to",
         written.len()
     )));
     assert!(files(&data_dir, "outbox").is_empty());
@@ -502,6 +502,6 @@ fn the_app_sends_a_finished_attempt_in_the_background_and_the_manager_sees_it() 
     h.run();
     h.get_by_label("LRS").click();
     h.run();
-    h.get_by_label_contains("Sent: 1 attempts.");
+    h.get_by_label_contains("Sent: 1 attempt.");
     assert!(h.query_by_label_contains(SECRET).is_none());
 }

@@ -45,8 +45,10 @@ pub fn status(cli: &Cli, json: bool) -> i32 {
         ),
     }
     println!(
-        "Waiting to be sent: {} statements from {} attempts. Sent: {} attempts.",
-        status.pending_statements, status.pending_attempts, status.sent_attempts
+        "Waiting to be sent: {} from {}. Sent: {}.",
+        lrs::count(status.pending_statements, "statement"),
+        lrs::count(status.pending_attempts, "attempt"),
+        lrs::count(status.sent_attempts, "attempt")
     );
     println!("Last successful send: {}", day_time(status.last_success_ms));
     if let Some((at, message)) = &status.last_error {
@@ -81,9 +83,9 @@ pub fn flush(cli: &Cli, json: bool) -> i32 {
                 );
             } else {
                 println!(
-                    "Sent {} statements from {} attempts to {}",
-                    sent.statements,
-                    sent.attempts,
+                    "Sent {} from {} to {}",
+                    lrs::count(sent.statements, "statement"),
+                    lrs::count(sent.attempts, "attempt"),
                     config.statements_url()
                 );
             }

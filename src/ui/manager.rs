@@ -698,8 +698,10 @@ impl ManagerView {
             }
         }
         ui.label(format!(
-            "Waiting in the outbox: {} statements from {} attempts. Sent: {} attempts.",
-            s.pending_statements, s.pending_attempts, s.sent_attempts
+            "Waiting in the outbox: {} from {}. Sent: {}.",
+            crate::lrs::count(s.pending_statements, "statement"),
+            crate::lrs::count(s.pending_attempts, "attempt"),
+            crate::lrs::count(s.sent_attempts, "attempt")
         ));
         ui.label(format!(
             "Last successful send: {}",

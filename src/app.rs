@@ -961,9 +961,19 @@ impl TurnaroundApp {
         self.counts_job = Some(std::thread::spawn(move || {
             let mut store = progress::FsStore::new(&data_dir);
             let trainees = store.trainees().map_err(|e| e.to_string())?;
-            let mut all = Vec::new();
+            // One trainee's replies at a time: at 100,000 attempts they would not all fit
+            // in memory comfortably.
+            let mut counts: CountsByScenario = scenarios
+                .iter()
+                .map(|s| (s.id.clone(), crate::authoring::ChoiceCounts::default()))
+                .collect();
             for t in &trainees {
-                all.extend(store.turns(&t.id).map_err(|e| e.to_string())?);
+                let turns = store.turns(&t.id).map_err(|e| e.to_string())?;
+                for s in &scenarios {
+                    if let Some(c) = counts.get_mut(&s.id) {
+                        c.merge(crate::authoring::choice_counts(s, &turns));
+                    }
+                }
             }
             // Reading may set a damaged file aside; the person hears of it as anywhere.
             let notices = store
@@ -985,13 +995,7 @@ impl TurnaroundApp {
                     )
                 }))
                 .collect();
-            Ok(Counted {
-                counts: scenarios
-                    .iter()
-                    .map(|s| (s.id.clone(), crate::authoring::choice_counts(s, &all)))
-                    .collect(),
-                notices,
-            })
+            Ok(Counted { counts, notices })
         }));
     }
 

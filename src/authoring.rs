@@ -187,6 +187,20 @@ pub struct ChoiceCounts {
 }
 
 impl ChoiceCounts {
+    /// Adds another count of the same scenario (another trainee's, say).
+    pub fn merge(&mut self, other: ChoiceCounts) {
+        self.attempts += other.attempts;
+        for (turn, counts) in other.by_turn {
+            let mine = self.by_turn.entry(turn).or_default();
+            if mine.len() < counts.len() {
+                mine.resize(counts.len(), 0);
+            }
+            for (m, c) in mine.iter_mut().zip(counts) {
+                *m += c;
+            }
+        }
+    }
+
     /// Each choice's share of the turn's picks, 0-1, and the turn's total; `None` when
     /// nobody has answered the turn yet.
     pub fn shares(&self, turn: &str) -> Option<(Vec<f32>, u32)> {

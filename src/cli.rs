@@ -272,7 +272,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             graph,
             frames,
             json,
-        } => bench_authoring::run(*count, *nodes, *large, *graph, *frames, *json),
+        } => bench_authoring::run(cli, *count, *nodes, *large, *graph, *frames, *json),
         Command::Report {
             csv,
             turns,

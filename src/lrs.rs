@@ -245,6 +245,19 @@ impl Outbox {
     /// batch's files move to `sent/` once the LRS accepted it; a failure stops the send
     /// and leaves the rest pending.
     pub fn flush(&self, config: &LrsConfig, now_ms: u64) -> Result<Sent, LrsError> {
+        // One sender at a time (the app's and the terminal's): the second waits, then
+        // finds the first one's files already sent.
+        crate::paths::create_private_dir(&self.root).map_err(io(&self.root))?;
+        let lock_path = self.root.join("send.lock");
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let lock = options.open(&lock_path).map_err(io(&lock_path))?;
+        lock.lock().map_err(io(&lock_path))?;
         let result = self.flush_inner(config);
         let mut state = self.read_state();
         match &result {
@@ -255,6 +268,7 @@ impl Outbox {
             Err(e) => state.last_error = Some((now_ms, e.to_string())),
         }
         self.write_state(&state);
+        let _ = lock.unlock();
         result
     }
 
@@ -280,7 +294,12 @@ impl Outbox {
             crate::paths::create_private_dir(&self.sent()).map_err(io(&self.sent()))?;
             for file in files {
                 let to = self.sent().join(file.file_name().unwrap_or_default());
-                fs::rename(file, &to).map_err(io(file))?;
+                match fs::rename(file, &to) {
+                    Ok(()) => {}
+                    // Moved already (a send that was cut off and repeated): sent is sent.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound && to.exists() => {}
+                    Err(e) => return Err(io(file)(e)),
+                }
                 sent.attempts += 1;
             }
             sent.statements += batch.len();

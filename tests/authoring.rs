@@ -213,6 +213,11 @@ fn choice_counts_match_picks_by_turn_and_text() {
     assert_eq!(total, 3);
     assert!((shares[0] - 2.0 / 3.0).abs() < 1e-6);
     assert_eq!(counts.shares("t2"), None, "nobody reached t2");
+
+    // Counted trainee by trainee and merged, it is the same count.
+    let mut merged = authoring::choice_counts(&s, &attempts[..2]);
+    merged.merge(authoring::choice_counts(&s, &attempts[2..]));
+    assert_eq!(merged, counts);
 }
 
 #[test]

@@ -29,6 +29,9 @@ struct Figures {
     large_ms: f64,
     graph_nodes: usize,
     frames: Vec<FrameFigures>,
+    /// Counting every trainee's choices for the heat-map, over the data dir's attempts.
+    heat_attempts: usize,
+    heat_ms: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,6 +50,7 @@ fn ms(d: Duration) -> f64 {
 
 /// Runs the benchmark; prints a table or JSON.
 pub fn run(
+    cli: &super::Cli,
     count: usize,
     nodes: usize,
     large: usize,
@@ -150,7 +154,21 @@ pub fn run(
             format!("graph, {label}"),
         ));
     }
+    // The heat-map's count, as the trainer area runs it on its thread.
+    let library = crate::library::Library::load(Some(&cli.trainer_scenarios()));
+    let start = Instant::now();
+    let mut store = crate::progress::FsStore::new(&cli.data_dir());
+    let mut counted = 0;
+    for t in crate::progress::ProgressStore::trainees(&mut store).unwrap_or_default() {
+        let turns = crate::progress::ProgressStore::turns(&mut store, &t.id).unwrap_or_default();
+        for e in &library.entries {
+            counted += crate::authoring::choice_counts(&e.scenario, &turns).attempts;
+        }
+    }
+    let heat_ms = ms(start.elapsed());
     let figures = Figures {
+        heat_attempts: counted,
+        heat_ms,
         scenarios: count,
         nodes_each: nodes,
         folder_ms,
@@ -191,6 +209,10 @@ pub fn run(
             f.view, f.frames, f.mean_ms, f.p95_ms, f.vertices
         );
     }
+    println!(
+        "heat-map: counting the choices of {} attempts in the data dir: {:.0} ms",
+        figures.heat_attempts, figures.heat_ms
+    );
     EXIT_OK
 }
 

@@ -159,6 +159,12 @@ pub struct TurnaroundApp {
     /// When the background sender next tries, and how long it waits after a failure.
     lrs_next_try: Instant,
     lrs_backoff: std::time::Duration,
+    /// Wrong credentials: no automatic tries until the settings change or Send now.
+    lrs_paused: bool,
+    /// The first send of this run also queues attempts that missed the outbox.
+    lrs_reconciled: bool,
+    /// When the outbox was last counted (the terminal may queue attempts too).
+    lrs_counted: Instant,
 }
 
 /// The first wait after a failed send; it doubles up to `LRS_MAX_BACKOFF`.
@@ -237,6 +243,9 @@ impl TurnaroundApp {
             lrs_job: None,
             lrs_next_try: Instant::now(),
             lrs_backoff: std::time::Duration::ZERO,
+            lrs_paused: false,
+            lrs_reconciled: false,
+            lrs_counted: Instant::now(),
             config,
             library,
             scorer,
@@ -311,16 +320,34 @@ impl TurnaroundApp {
                     if !e.is_transient() {
                         self.lrs_backoff = LRS_MAX_BACKOFF;
                     }
+                    // Retrying a refused password could lock the LRS account.
+                    self.lrs_paused = matches!(e, crate::lrs::LrsError::Credentials { .. });
                     self.lrs_next_try = Instant::now() + self.lrs_backoff;
                     // The outbox's state says why, with when; no second copy here.
                     self.lrs.message = None;
                 }
-                Err(_) => self.lrs.message = Some("The send stopped unexpectedly.".into()),
+                Err(_) => {
+                    self.lrs_backoff = LRS_MAX_BACKOFF;
+                    self.lrs_next_try = Instant::now() + self.lrs_backoff;
+                    self.lrs.message = Some("The send stopped unexpectedly.".into());
+                }
             }
             self.refresh_lrs();
+            self.lrs_counted = Instant::now();
         }
+        if self.lrs_job.is_some() {
+            // Picks the result up as soon as the thread ends, even with nobody at the
+            // keyboard.
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            return;
+        }
+        if self.lrs_counted.elapsed() >= std::time::Duration::from_secs(30) {
+            self.refresh_lrs();
+            self.lrs_counted = Instant::now();
+        }
+        let first = !self.lrs_reconciled && self.lrs.config.is_some();
         let waiting = self.lrs.status.pending_attempts > 0 && self.lrs.config.is_some();
-        if !waiting || self.lrs_job.is_some() {
+        if !(waiting || first) || self.lrs_paused {
             self.lrs.next_try_s = None;
             return;
         }
@@ -330,7 +357,13 @@ impl TurnaroundApp {
         } else {
             let wait = self.lrs_next_try - now;
             self.lrs.next_try_s = Some(wait.as_secs() + 1);
-            ctx.request_repaint_after(wait.min(std::time::Duration::from_secs(1)));
+            // Count down on the LRS tab; elsewhere, wake only when the try is due.
+            let tick = if matches!(self.screen, Screen::Manager(_)) {
+                wait.min(std::time::Duration::from_secs(1))
+            } else {
+                wait
+            };
+            ctx.request_repaint_after(tick);
         }
     }
 
@@ -342,7 +375,14 @@ impl TurnaroundApp {
         let data_dir = self.config.data_dir.clone();
         self.lrs.sending = true;
         self.lrs.next_try_s = None;
+        let reconcile = !self.lrs_reconciled;
+        self.lrs_reconciled = true;
         self.lrs_job = Some(std::thread::spawn(move || {
+            if reconcile {
+                // What a crash kept out of the outbox goes too; a failure here is
+                // reported by the send itself if the store cannot be read.
+                let _ = crate::lrs::reconcile(&data_dir);
+            }
             let config = crate::lrs::load_config(&data_dir)?.ok_or_else(|| {
                 crate::lrs::LrsError::NotConfigured(crate::lrs::config_path(&data_dir))
             })?;
@@ -730,6 +770,7 @@ impl TurnaroundApp {
             } => self.save_lrs(endpoint, username, password, home_page, send_practice),
             Command::LrsSendNow => {
                 self.lrs_next_try = Instant::now();
+                self.lrs_paused = false;
                 self.send_lrs_now();
             }
             Command::SetOwnPin { current, pin } => {
@@ -921,6 +962,7 @@ impl TurnaroundApp {
             password,
             home_page,
             send_practice,
+            since_ms: old.as_ref().map_or(unix_ms(), |c| c.since_ms),
             iri_base: old.map_or(crate::xapi::DEFAULT_IRI_BASE.to_string(), |c| c.iri_base),
         };
         self.lrs.message = Some(match crate::lrs::save_config(&data_dir, &config) {
@@ -932,6 +974,7 @@ impl TurnaroundApp {
                 );
                 self.lrs_next_try = Instant::now();
                 self.lrs_backoff = std::time::Duration::ZERO;
+                self.lrs_paused = false;
                 format!("Saved. Attempts go to {}.", config.statements_url())
             }
             Err(e) => format!("Not saved: {e}"),

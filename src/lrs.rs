@@ -38,6 +38,10 @@ pub struct LrsConfig {
     /// The base of Turnaround's own IRIs.
     #[serde(default = "default_iri_base")]
     pub iri_base: String,
+    /// Attempts finished from this time (unix ms) on go to the LRS: set when the LRS is
+    /// first set up, so older history is not sent unasked.
+    #[serde(default)]
+    pub since_ms: u64,
 }
 
 fn default_iri_base() -> String {
@@ -54,6 +58,7 @@ impl std::fmt::Debug for LrsConfig {
             .field("home_page", &self.home_page)
             .field("send_practice", &self.send_practice)
             .field("iri_base", &self.iri_base)
+            .field("since_ms", &self.since_ms)
             .finish()
     }
 }
@@ -69,6 +74,54 @@ impl LrsConfig {
     /// The statements resource.
     pub fn statements_url(&self) -> String {
         format!("{}/statements", self.endpoint.trim_end_matches('/'))
+    }
+
+    /// What is wrong with these settings, if anything: the endpoint must be https (plain
+    /// http only to this computer, since the password would cross the network in
+    /// clear) and carry no credentials of its own; the home page and IRI base must be
+    /// absolute http(s) addresses.
+    pub fn problem(&self) -> Option<String> {
+        let endpoint = self.endpoint.trim();
+        let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+            .iter()
+            .any(|p| {
+                endpoint
+                    .strip_prefix(p)
+                    .is_some_and(|r| r.is_empty() || r.starts_with([':', '/']))
+            });
+        if !endpoint.starts_with("https://") && !local {
+            return Some(format!(
+                "the endpoint `{endpoint}` must start with https:// (plain http:// is allowed only for this computer: the password would cross the network in clear)"
+            ));
+        }
+        let authority = endpoint
+            .split("://")
+            .nth(1)
+            .unwrap_or("")
+            .split('/')
+            .next()
+            .unwrap_or("");
+        if authority.contains('@') {
+            return Some(
+                "the endpoint must not carry a username or password of its own; use the fields for them"
+                    .into(),
+            );
+        }
+        if self.username.trim().is_empty() || self.password.is_empty() {
+            return Some("the username and password are needed".into());
+        }
+        for (what, value) in [("home page", &self.home_page), ("IRI base", &self.iri_base)] {
+            let v = value.trim();
+            let rest = v
+                .strip_prefix("https://")
+                .or_else(|| v.strip_prefix("http://"));
+            if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
+                return Some(format!(
+                    "the {what} `{v}` must be an absolute http:// or https:// address"
+                ));
+            }
+        }
+        None
     }
 }
 
@@ -93,6 +146,10 @@ pub enum LrsError {
         "the LRS failed (HTTP {status}): {detail}. The statements stay in the outbox and are tried again"
     )]
     Server { status: u16, detail: String },
+    #[error(
+        "the LRS answered with a redirect (HTTP {status}) to {location}; set the endpoint to where it points. The statements stay in the outbox"
+    )]
+    Redirected { status: u16, location: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -128,20 +185,23 @@ pub fn load_config(data_dir: &Path) -> Result<Option<LrsConfig>, LrsError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io(&path)(e)),
     };
-    ron::from_str(&text)
-        .map(Some)
-        .map_err(|e| LrsError::Config {
-            path: path.clone(),
-            message: format!(
-                "{}:{}: {}; the file was left as it is",
-                e.span.start.line, e.span.start.col, e.code
-            ),
-        })
+    // The parser's own message may quote a value, and this file holds the password:
+    // say where, never what.
+    ron::from_str(&text).map(Some).map_err(|e| LrsError::Config {
+        path: path.clone(),
+        message: format!(
+            "line {}, column {}: not valid LRS settings (see docs/xapi.md for the fields); the file was left as it is",
+            e.span.start.line, e.span.start.col
+        ),
+    })
 }
 
 /// Writes the configuration, owner-only (it holds the password).
 pub fn save_config(data_dir: &Path, config: &LrsConfig) -> Result<(), LrsError> {
     let path = config_path(data_dir);
+    if let Some(message) = config.problem() {
+        return Err(LrsError::Config { path, message });
+    }
     let text =
         ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::default()).map_err(|e| {
             LrsError::Config {
@@ -158,6 +218,9 @@ pub struct Status {
     pub pending_attempts: usize,
     pub pending_statements: usize,
     pub sent_attempts: usize,
+    /// Attempts the LRS refused even alone, kept in `lrs/rejected/` with the reason.
+    #[serde(default)]
+    pub rejected_attempts: usize,
     /// Unix ms of the last send that delivered everything pending.
     pub last_success_ms: Option<u64>,
     /// Unix ms and message of the last failure, when it came after the last success.
@@ -192,6 +255,25 @@ impl Outbox {
         self.root.join("sent")
     }
 
+    fn rejected(&self) -> PathBuf {
+        self.root.join("rejected")
+    }
+
+    /// Moves a pending file aside into `rejected/`, with why in a `.reason.txt` beside it,
+    /// so it never blocks the attempts after it. Nothing is deleted.
+    fn set_aside(&self, file: &Path, why: &str) -> Result<(), LrsError> {
+        crate::paths::create_private_dir(&self.rejected()).map_err(io(&self.rejected()))?;
+        let name = file.file_name().unwrap_or_default();
+        let to = self.rejected().join(name);
+        let reason = to.with_extension("reason.txt");
+        write_atomic(&reason, why.as_bytes()).map_err(io(&reason))?;
+        match fs::rename(file, &to) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io(file)(e)),
+        }
+    }
+
     fn files(dir: &Path) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = fs::read_dir(dir)
             .map(|entries| {
@@ -211,7 +293,7 @@ impl Outbox {
     pub fn put(&self, name: &str, statements: &[Value]) -> Result<bool, LrsError> {
         let file = format!("{name}.json");
         let (pending, sent) = (self.outbox().join(&file), self.sent().join(&file));
-        if pending.exists() || sent.exists() {
+        if pending.exists() || sent.exists() || self.rejected().join(&file).exists() {
             return Ok(false);
         }
         crate::paths::create_private_dir(&self.outbox()).map_err(io(&self.outbox()))?;
@@ -223,22 +305,23 @@ impl Outbox {
         Ok(true)
     }
 
-    /// Every pending file with its statements; a file that cannot be read is reported.
+    /// Every pending file with its statements. A file that vanished meanwhile (another
+    /// send moved it) is skipped; one that is not a list of statements is set aside into
+    /// `rejected/`, never left to block the rest.
     fn pending(&self) -> Result<Vec<(PathBuf, Vec<Value>)>, LrsError> {
-        Self::files(&self.outbox())
-            .into_iter()
-            .map(|path| {
-                let bytes = fs::read(&path).map_err(io(&path))?;
-                let statements: Vec<Value> =
-                    serde_json::from_slice(&bytes).map_err(|e| LrsError::Io {
-                        path: path.clone(),
-                        source: std::io::Error::other(format!(
-                            "not a list of statements ({e}); the file was left in the outbox"
-                        )),
-                    })?;
-                Ok((path, statements))
-            })
-            .collect()
+        let mut out = Vec::new();
+        for path in Self::files(&self.outbox()) {
+            let bytes = match fs::read(&path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(io(&path)(e)),
+            };
+            match serde_json::from_slice::<Vec<Value>>(&bytes) {
+                Ok(statements) => out.push((path, statements)),
+                Err(e) => self.set_aside(&path, &format!("not a list of statements: {e}"))?,
+            }
+        }
+        Ok(out)
     }
 
     /// Sends everything pending, in batches of whole attempts, oldest first. Each
@@ -281,30 +364,63 @@ impl Outbox {
         let mut i = 0;
         while i < pending.len() {
             // Whole attempts only, up to BATCH statements (one attempt may exceed it).
-            let mut batch: Vec<&Value> = Vec::new();
-            let mut files = Vec::new();
-            while i < pending.len()
-                && (batch.is_empty() || batch.len() + pending[i].1.len() <= BATCH)
-            {
-                batch.extend(pending[i].1.iter());
-                files.push(&pending[i].0);
+            let start = i;
+            let mut size = 0;
+            while i < pending.len() && (i == start || size + pending[i].1.len() <= BATCH) {
+                size += pending[i].1.len();
                 i += 1;
             }
-            post(config, &batch)?;
-            crate::paths::create_private_dir(&self.sent()).map_err(io(&self.sent()))?;
-            for file in files {
-                let to = self.sent().join(file.file_name().unwrap_or_default());
-                match fs::rename(file, &to) {
-                    Ok(()) => {}
-                    // Moved already (a send that was cut off and repeated): sent is sent.
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound && to.exists() => {}
-                    Err(e) => return Err(io(file)(e)),
+            let group = &pending[start..i];
+            match self.send_group(config, group) {
+                Ok(()) => {
+                    sent.attempts += group.len();
+                    sent.statements += size;
                 }
-                sent.attempts += 1;
+                // Refused as a whole: one attempt at a time, so one bad attempt is set
+                // aside and the rest still go.
+                Err(LrsError::Rejected { .. }) if group.len() > 1 => {
+                    for one in group {
+                        match self.send_group(config, std::slice::from_ref(one)) {
+                            Ok(()) => {
+                                sent.attempts += 1;
+                                sent.statements += one.1.len();
+                            }
+                            Err(e @ LrsError::Rejected { .. }) => {
+                                self.set_aside(&one.0, &e.to_string())?;
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
+                Err(e @ LrsError::Rejected { .. }) => {
+                    self.set_aside(&group[0].0, &e.to_string())?
+                }
+                Err(e) => return Err(e),
             }
-            sent.statements += batch.len();
         }
         Ok(sent)
+    }
+
+    /// Posts some attempts' statements as one request; once accepted, moves their files
+    /// to `sent/`.
+    fn send_group(
+        &self,
+        config: &LrsConfig,
+        group: &[(PathBuf, Vec<Value>)],
+    ) -> Result<(), LrsError> {
+        let batch: Vec<&Value> = group.iter().flat_map(|(_, s)| s.iter()).collect();
+        post(config, &batch)?;
+        crate::paths::create_private_dir(&self.sent()).map_err(io(&self.sent()))?;
+        for (file, _) in group {
+            let to = self.sent().join(file.file_name().unwrap_or_default());
+            match fs::rename(file, &to) {
+                Ok(()) => {}
+                // Moved already (a send that was cut off and repeated): sent is sent.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && to.exists() => {}
+                Err(e) => return Err(io(file)(e)),
+            }
+        }
+        Ok(())
     }
 
     /// The outbox's counts and the last send's result.
@@ -321,6 +437,7 @@ impl Outbox {
             pending_attempts: pending.len(),
             pending_statements,
             sent_attempts: Self::files(&self.sent()).len(),
+            rejected_attempts: Self::files(&self.rejected()).len(),
             last_success_ms: state.last_success_ms,
             last_error: state.last_error,
         }
@@ -379,8 +496,51 @@ pub fn count(n: usize, noun: &str) -> String {
 
 /// The outbox file name for an attempt: sortable by start, unique per attempt.
 pub fn file_name(attempt: &AttemptRecord) -> String {
-    let a = &attempt.about;
-    format!("{:013}-{}-{}", a.started_ms, a.trainee, a.seed)
+    file_name_of(&attempt.about)
+}
+
+fn file_name_of(about: &crate::progress::AttemptHeader) -> String {
+    format!("{:013}-{}", about.started_ms, xapi::registration_of(about))
+}
+
+/// Queues every stored attempt that should be in the outbox and is in none of its
+/// folders: one saved just before the app was killed, say, or while `lrs.ron` could
+/// not be read. Returns how many it queued.
+pub fn reconcile(data_dir: &Path) -> Result<usize, LrsError> {
+    use crate::progress::ProgressStore;
+    let Some(config) = load_config(data_dir)? else {
+        return Ok(0);
+    };
+    let outbox = Outbox::new(data_dir);
+    let known: std::collections::BTreeSet<String> =
+        [outbox.outbox(), outbox.sent(), outbox.rejected()]
+            .iter()
+            .flat_map(|dir| Outbox::files(dir))
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+    let mut store = crate::progress::FsStore::new(data_dir);
+    let store_error = |e: crate::progress::StoreError| LrsError::Io {
+        path: data_dir.join("trainees"),
+        source: std::io::Error::other(e.to_string()),
+    };
+    let mut queued = 0;
+    for t in store.trainees().map_err(store_error)? {
+        for row in store.rows(&t.id).map_err(store_error)? {
+            let wanted = row.finished_ms >= config.since_ms
+                && (row.about.kind == AttemptKind::Assessment || config.send_practice);
+            if !wanted || known.contains(&file_name_of(&row.about)) {
+                continue;
+            }
+            let Some(attempt) = store.attempt(&t.id, &row.key).map_err(store_error)? else {
+                continue;
+            };
+            let statements = xapi::statements(&attempt, None, &config.identity());
+            if outbox.put(&file_name(&attempt), &statements)? {
+                queued += 1;
+            }
+        }
+    }
+    Ok(queued)
 }
 
 /// Puts a finished attempt's statements in the outbox when an LRS is configured and the
@@ -394,6 +554,9 @@ pub fn record(
         return Ok(false);
     };
     if attempt.about.kind == AttemptKind::Practice && !config.send_practice {
+        return Ok(false);
+    }
+    if attempt.finished_ms < config.since_ms {
         return Ok(false);
     }
     let statements = xapi::statements(attempt, scenario, &config.identity());
@@ -412,9 +575,15 @@ fn post(config: &LrsConfig, batch: &[&Value]) -> Result<(), LrsError> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(30)))
         .http_status_as_error(false)
+        // A redirect would turn the POST into a GET that "succeeds" without storing
+        // anything: report it instead.
+        .max_redirects(0)
         .build()
         .into();
-    let body = serde_json::to_string(batch).unwrap_or_else(|_| "[]".into());
+    let body = serde_json::to_string(batch).map_err(|e| LrsError::Rejected {
+        status: 0,
+        detail: format!("the statements could not be written as JSON: {e}"),
+    })?;
     let mut response = agent
         .post(&url)
         .header("X-Experience-API-Version", xapi::XAPI_VERSION)
@@ -439,9 +608,29 @@ fn post(config: &LrsConfig, batch: &[&Value]) -> Result<(), LrsError> {
         }
     };
     match status {
-        200..=299 => Ok(()),
+        // 200 answers with the stored ids: anything else is not an LRS storing them.
+        200 => {
+            let text = response.body_mut().read_to_string().unwrap_or_default();
+            match serde_json::from_str::<Vec<String>>(&text) {
+                Ok(_) => Ok(()),
+                Err(_) => Err(LrsError::Rejected {
+                    status,
+                    detail: "the answer was not a list of statement ids, so this is not an xAPI statements resource; check the endpoint".into(),
+                }),
+            }
+        }
+        201..=299 => Ok(()),
+        300..=399 => Err(LrsError::Redirected {
+            status,
+            location: response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("an address it did not give")
+                .to_string(),
+        }),
         401 | 403 => Err(LrsError::Credentials { status }),
-        500..=599 => Err(LrsError::Server {
+        408 | 429 | 500..=599 => Err(LrsError::Server {
             status,
             detail: detail(),
         }),

@@ -47,7 +47,11 @@ pub fn stable_uuid(parts: &[&str]) -> String {
 
 /// The attempt's registration: one UUID per attempt, the same every time.
 pub fn registration(attempt: &AttemptRecord) -> String {
-    let a = &attempt.about;
+    registration_of(&attempt.about)
+}
+
+/// The registration of the attempt with this header.
+pub fn registration_of(a: &crate::progress::AttemptHeader) -> String {
     stable_uuid(&[
         "registration",
         &a.trainee,
@@ -55,6 +59,20 @@ pub fn registration(attempt: &AttemptRecord) -> String {
         &a.started_ms.to_string(),
         &a.seed.to_string(),
     ])
+}
+
+/// An id as one IRI path segment: anything but unreserved characters percent-encoded, so
+/// an id with a space or a slash still makes a valid IRI.
+fn segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// An ISO 8601 UTC timestamp with milliseconds.
@@ -91,7 +109,7 @@ pub fn statements(
     let a = &attempt.about;
     let d = &attempt.debrief;
     let base = who.iri_base.trim_end_matches('/');
-    let scenario_iri = format!("{base}/scenarios/{}", a.scenario_id);
+    let scenario_iri = format!("{base}/scenarios/{}", segment(&a.scenario_id));
     let title = scenario.map_or(a.scenario_id.as_str(), |s| s.title.as_str());
     let registration = registration(attempt);
     let kind = match a.kind {
@@ -185,7 +203,7 @@ pub fn statements(
         }
         let object = json!({
             "objectType": "Activity",
-            "id": format!("{scenario_iri}/turns/{}", turn.node),
+            "id": format!("{scenario_iri}/turns/{}", segment(&turn.node)),
             "definition": definition,
         });
         let result = json!({

@@ -148,21 +148,38 @@ impl Ralph {
         let Some(mut child) = self.child.take() else {
             return;
         };
-        #[cfg(unix)]
-        {
-            let _ = Command::new("kill")
-                .args(["-TERM", "--", &format!("-{}", child.id())])
-                .status();
-        }
-        let deadline = Instant::now() + Duration::from_secs(20);
+        // The whole process group: uvicorn's reloader and its worker.
+        let pid = child.id();
+        let group = |signal: &str| {
+            #[cfg(unix)]
+            {
+                let _ = Command::new("kill")
+                    .args([signal, "--", &format!("-{pid}")])
+                    .status();
+            }
+        };
+        group("-TERM");
+        let deadline = Instant::now() + Duration::from_secs(15);
         while child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(100));
         }
+        group("-KILL");
         let _ = child.kill();
         let _ = child.wait();
+        let deadline = Instant::now() + Duration::from_secs(10);
         while TcpStream::connect(("127.0.0.1", self.port)).is_ok() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    /// Stops the server and checks its port is closed.
+    fn stop_checked(&mut self) {
+        self.stop();
+        assert!(
+            TcpStream::connect(("127.0.0.1", self.port)).is_err(),
+            "the LRS on port {} is still answering after it was stopped",
+            self.port
+        );
     }
 
     fn try_statements(&self) -> Result<Vec<Value>, String> {
@@ -214,6 +231,7 @@ fn configure(data_dir: &Path, endpoint: &str, password: &str) {
             home_page: "https://training.example.org".into(),
             send_practice: false,
             iri_base: turnaround::xapi::DEFAULT_IRI_BASE.into(),
+            since_ms: 0,
         },
     )
     .expect("save the LRS settings");
@@ -348,7 +366,8 @@ fn an_attempts_statements_arrive_and_the_lrs_accepts_them() {
     }
 
     // Stopped at the end: its port is closed.
-    drop(ralph);
+    let mut ralph = ralph;
+    ralph.stop_checked();
     assert!(
         TcpStream::connect(("127.0.0.1", port)).is_err(),
         "the LRS was stopped"
@@ -369,7 +388,7 @@ fn with_the_lrs_down_nothing_is_lost_and_everything_arrives_exactly_once() {
     configure(&data_dir, &ralph.url(), SECRET);
 
     // The LRS goes down; two trainees finish attempts meanwhile.
-    ralph.stop();
+    ralph.stop_checked();
     play(&data_dir, "Ada Lovelace", "1");
     play(&data_dir, "Grace Hopper", "2");
     let (code, _, stderr) = lrs_cli(&data_dir, &["lrs", "flush"]);
@@ -503,5 +522,57 @@ fn the_app_sends_a_finished_attempt_in_the_background_and_the_manager_sees_it() 
     h.get_by_label("LRS").click();
     h.run();
     h.get_by_label_contains("Sent: 1 attempt.");
-    assert!(h.query_by_label_contains(SECRET).is_none());
+    // The password is in lrs.ron only: not in what the app holds, the audit log or the
+    // outbox's state.
+    assert!(!format!("{:?}", h.state().lrs).contains(SECRET));
+    for file in ["audit.jsonl", "lrs/state.json"] {
+        let text = std::fs::read_to_string(data_dir.join(file)).unwrap_or_default();
+        assert!(!text.contains(SECRET), "{file} holds the password");
+    }
+    assert!(
+        std::fs::read_to_string(data_dir.join("lrs.ron"))
+            .expect("settings")
+            .contains(SECRET)
+    );
+}
+
+#[test]
+fn a_bad_attempt_is_set_aside_and_never_blocks_the_others() {
+    let Some(bin) = ralph_or_skip("a_bad_attempt_is_set_aside_and_never_blocks_the_others") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ralph = Ralph::start(&bin, &tmp.path().join("ralph"), free_port());
+    let data_dir = tmp.path().join("data");
+    configure(&data_dir, &ralph.url(), SECRET);
+    play(&data_dir, "Ada Lovelace", "6");
+    assert_eq!(files(&data_dir, "outbox").len(), 1);
+    let outbox = data_dir.join("lrs/outbox");
+    // Older than the good one, so they come first: a damaged file, and a statement
+    // the LRS refuses (no actor).
+    std::fs::write(outbox.join("0000000000001-damaged.json"), b"[{\"id\": ").expect("write");
+    std::fs::write(
+        outbox.join("0000000000002-refused.json"),
+        br#"[{"id": "6a0c6f0e-6b1e-4e7e-9b1a-2c2c2c2c2c2c", "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"}, "object": {"id": "https://x.example/a"}}]"#,
+    )
+    .expect("write");
+    let (code, stdout, stderr) = lrs_cli(&data_dir, &["lrs", "flush"]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(files(&data_dir, "outbox").is_empty());
+    assert_eq!(files(&data_dir, "sent").len(), 1, "the good attempt went");
+    let rejected = files(&data_dir, "rejected");
+    assert_eq!(
+        rejected
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .count(),
+        2,
+        "both set aside, nothing deleted: {rejected:?}"
+    );
+    let reason =
+        std::fs::read_to_string(data_dir.join("lrs/rejected/0000000000002-refused.reason.txt"))
+            .expect("a reason beside it");
+    assert!(reason.contains("HTTP 4"), "{reason}");
+    assert!(!ralph.statements().is_empty());
+    assert_eq!(Outbox::new(&data_dir).status().rejected_attempts, 2);
 }

@@ -173,6 +173,7 @@ fn practice_goes_to_the_outbox_only_when_the_manager_turns_it_on() {
         home_page: "https://training.example.org".into(),
         send_practice: false,
         iri_base: xapi::DEFAULT_IRI_BASE.into(),
+        since_ms: 0,
     };
     assert!(
         !format!("{config:?}").contains("secret-value"),
@@ -203,5 +204,104 @@ fn practice_goes_to_the_outbox_only_when_the_manager_turns_it_on() {
             .status()
             .pending_attempts,
         2
+    );
+}
+
+#[test]
+fn settings_that_would_leak_the_password_or_make_invalid_statements_are_refused() {
+    let good = turnaround::lrs::LrsConfig {
+        endpoint: "https://lrs.example.org/xAPI/".into(),
+        username: "u".into(),
+        password: "p".into(),
+        home_page: "https://training.example.org".into(),
+        send_practice: false,
+        iri_base: xapi::DEFAULT_IRI_BASE.into(),
+        since_ms: 0,
+    };
+    assert_eq!(good.problem(), None);
+    let with = |f: &dyn Fn(&mut turnaround::lrs::LrsConfig)| {
+        let mut c = good.clone();
+        f(&mut c);
+        c.problem()
+    };
+    assert!(
+        with(&|c| c.endpoint = "http://lrs.example.org/xAPI/".into())
+            .is_some_and(|m| m.contains("https://"))
+    );
+    assert_eq!(
+        with(&|c| c.endpoint = "http://127.0.0.1:8000/xAPI/".into()),
+        None
+    );
+    assert_eq!(
+        with(&|c| c.endpoint = "http://localhost/xAPI/".into()),
+        None
+    );
+    assert!(with(&|c| c.endpoint = "http://localhost.evil.example/".into()).is_some());
+    assert!(with(&|c| c.endpoint = "https://u:p@lrs.example.org/".into()).is_some());
+    assert!(with(&|c| c.home_page = "training".into()).is_some());
+    assert!(with(&|c| c.iri_base = "".into()).is_some());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut bad = good.clone();
+    bad.endpoint = "http://lrs.example.org/".into();
+    assert!(turnaround::lrs::save_config(dir.path(), &bad).is_err());
+    assert!(!dir.path().join("lrs.ron").exists(), "nothing written");
+
+    // A hand-written file with a mistake: the error says where, never the password.
+    std::fs::write(
+        dir.path().join("lrs.ron"),
+        "(endpoint: \"https://lrs.example.org/\", username: \"u\", password: 918273645, home_page: \"https://x.example\")",
+    )
+    .expect("write");
+    let e = turnaround::lrs::load_config(dir.path()).expect_err("not valid");
+    assert!(!e.to_string().contains("918273645"), "{e}");
+    assert!(e.to_string().contains("line 1"), "{e}");
+}
+
+#[test]
+fn ids_with_spaces_still_make_valid_iris() {
+    let mut a = attempt(AttemptKind::Assessment);
+    a.about.scenario_id = "wine list/draft".into();
+    let st = xapi::statements(&a, None, &who());
+    let id = st[0]["object"]["id"].as_str().expect("id");
+    assert!(id.ends_with("/scenarios/wine%20list%2Fdraft"), "{id}");
+}
+
+#[test]
+fn an_attempt_saved_but_never_queued_is_queued_by_the_next_send() {
+    use turnaround::progress::ProgressStore;
+    let dir = tempfile::tempdir().expect("tempdir");
+    turnaround::lrs::save_config(
+        dir.path(),
+        &turnaround::lrs::LrsConfig {
+            endpoint: "http://127.0.0.1:9/xAPI/".into(),
+            username: "u".into(),
+            password: "p".into(),
+            home_page: "https://training.example.org".into(),
+            send_practice: false,
+            iri_base: xapi::DEFAULT_IRI_BASE.into(),
+            since_ms: 0,
+        },
+    )
+    .expect("save");
+    // Saved as the app saves it, then the process died before queueing it.
+    let mut store = turnaround::progress::FsStore::new(dir.path());
+    let t = store.add_trainee("Ada", 1).expect("trainee");
+    let mut a = attempt(AttemptKind::Assessment);
+    a.about.trainee = t.id.clone();
+    store.save_attempt(&a).expect("save");
+    assert_eq!(
+        turnaround::lrs::reconcile(dir.path()).expect("reconcile"),
+        1
+    );
+    assert_eq!(
+        turnaround::lrs::reconcile(dir.path()).expect("again"),
+        0,
+        "once"
+    );
+    assert_eq!(
+        turnaround::lrs::Outbox::new(dir.path())
+            .status()
+            .pending_attempts,
+        1
     );
 }

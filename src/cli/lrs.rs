@@ -50,6 +50,13 @@ pub fn status(cli: &Cli, json: bool) -> i32 {
         lrs::count(status.pending_attempts, "attempt"),
         lrs::count(status.sent_attempts, "attempt")
     );
+    if status.rejected_attempts > 0 {
+        println!(
+            "Set aside: {} the LRS refused, kept with the reason in {}.",
+            lrs::count(status.rejected_attempts, "attempt"),
+            data_dir.join("lrs/rejected").display()
+        );
+    }
     println!("Last successful send: {}", day_time(status.last_success_ms));
     if let Some((at, message)) = &status.last_error {
         println!("Last failure ({}): {message}", crate::report::iso_utc(*at));
@@ -74,6 +81,15 @@ pub fn flush(cli: &Cli, json: bool) -> i32 {
             return EXIT_INPUT;
         }
     };
+    // First queue any stored attempt that missed the outbox (a crash between the two).
+    match lrs::reconcile(&data_dir) {
+        Ok(0) => {}
+        Ok(n) => eprintln!(
+            "Queued {} that had not reached the outbox.",
+            lrs::count(n, "attempt")
+        ),
+        Err(e) => eprintln!("warning: {e}"),
+    }
     match Outbox::new(&data_dir).flush(&config, unix_ms()) {
         Ok(sent) => {
             if json {
@@ -156,7 +172,10 @@ pub fn configure(cli: &Cli, s: &Settings<'_>) -> i32 {
         eprintln!("error: no password given (type it when asked, or set {LRS_PASSWORD_ENV})");
         return EXIT_USAGE;
     };
+    let data_dir = cli.data_dir();
+    let old = lrs::load_config(&data_dir).ok().flatten();
     let config = LrsConfig {
+        since_ms: old.as_ref().map_or(unix_ms(), |c| c.since_ms),
         endpoint: s.endpoint.trim().to_string(),
         username: s.username.trim().to_string(),
         password,
@@ -166,7 +185,6 @@ pub fn configure(cli: &Cli, s: &Settings<'_>) -> i32 {
             .iri_base
             .map_or(crate::xapi::DEFAULT_IRI_BASE.to_string(), str::to_string),
     };
-    let data_dir = cli.data_dir();
     match lrs::save_config(&data_dir, &config) {
         Ok(()) => {
             let _ = crate::audit::AuditLog::new(&data_dir).record(

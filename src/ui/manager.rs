@@ -703,6 +703,15 @@ impl ManagerView {
             crate::lrs::count(s.pending_attempts, "attempt"),
             crate::lrs::count(s.sent_attempts, "attempt")
         ));
+        if s.rejected_attempts > 0 {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "Set aside: {} the LRS refused on its own, kept with the reason in the data dir's lrs/rejected folder.",
+                    crate::lrs::count(s.rejected_attempts, "attempt")
+                ),
+            );
+        }
         ui.label(format!(
             "Last successful send: {}",
             s.last_success_ms

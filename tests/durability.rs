@@ -86,8 +86,20 @@ fn killing_a_writer_mid_save_never_leaves_a_torn_file() {
             .stderr(log)
             .spawn()
             .expect("spawn");
-        // Let it write for a while, then kill it without warning (SIGKILL on Unix).
-        std::thread::sleep(Duration::from_millis(300 + round * 100));
+        // Let it write until it has acknowledged some attempts (however slow the machine
+        // is), a little more each round, then kill it without warning (SIGKILL on Unix).
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
+        while !std::fs::read_to_string(&log_path)
+            .unwrap_or_default()
+            .contains("demo data: ")
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the writer acknowledged nothing in 120 s"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(round * 60));
         child.kill().expect("kill");
         let _ = child.wait();
         let said = std::fs::read_to_string(&log_path).expect("read log");

@@ -1019,25 +1019,7 @@ impl TurnaroundApp {
                 }
             }
             // Reading may set a damaged file aside; the person hears of it as anywhere.
-            let notices = store
-                .set_aside()
-                .iter()
-                .map(|s| {
-                    format!(
-                        "A damaged file was set aside: {} was moved to {} ({})",
-                        s.original.display(),
-                        s.moved_to.display(),
-                        s.reason
-                    )
-                })
-                .chain(store.skipped().iter().map(|s| {
-                    format!(
-                        "A file was left untouched and not loaded: {} ({})",
-                        s.path.display(),
-                        s.reason
-                    )
-                }))
-                .collect();
+            let notices = store_notices(&store);
             Ok(Counted { counts, notices })
         }));
     }
@@ -1230,23 +1212,7 @@ impl TurnaroundApp {
 
     /// Notices for files set aside or left untouched that have not been reported yet.
     fn report_store_problems(&mut self) {
-        for s in self.store.set_aside() {
-            let n = format!(
-                "A damaged file was set aside: {} was moved to {} ({})",
-                s.original.display(),
-                s.moved_to.display(),
-                s.reason
-            );
-            if !self.notices.contains(&n) {
-                self.notices.push(n);
-            }
-        }
-        for s in self.store.skipped() {
-            let n = format!(
-                "A file was left untouched and not loaded: {} ({})",
-                s.path.display(),
-                s.reason
-            );
+        for n in store_notices(self.store.as_ref()) {
             if !self.notices.contains(&n) {
                 self.notices.push(n);
             }
@@ -1854,6 +1820,26 @@ pub fn run(config: AppConfig) -> eframe::Result {
         options,
         Box::new(move |cc| Ok(Box::new(TurnaroundApp::new(cc, config)))),
     )
+}
+
+/// What a store set aside or left unread, as the notices a person reads.
+fn store_notices(store: &dyn ProgressStore) -> Vec<String> {
+    let aside = store.set_aside().iter().map(|s| {
+        format!(
+            "A damaged file was set aside: {} was moved to {} ({})",
+            s.original.display(),
+            s.moved_to.display(),
+            s.reason
+        )
+    });
+    let skipped = store.skipped().iter().map(|s| {
+        format!(
+            "A file was left untouched and not loaded: {} ({})",
+            s.path.display(),
+            s.reason
+        )
+    });
+    aside.chain(skipped).collect()
 }
 
 /// Writes a file that must not exist yet, owner-only.

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use serde::Serialize;
 
+use super::bench_views::{ViewFigures, time_frames};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::app::{AppConfig, Screen, TurnaroundApp, UiSettings};
 use crate::audio::Audio;
@@ -28,20 +29,10 @@ struct Figures {
     large_nodes: usize,
     large_ms: f64,
     graph_nodes: usize,
-    frames: Vec<FrameFigures>,
+    frames: Vec<ViewFigures>,
     /// Counting every trainee's choices for the heat-map, over the data dir's attempts.
     heat_attempts: usize,
     heat_ms: f64,
-}
-
-#[derive(Debug, Serialize)]
-struct FrameFigures {
-    view: String,
-    frames: usize,
-    mean_ms: f64,
-    p95_ms: f64,
-    /// Vertices in the last frame: evidence that the graph was really drawn.
-    vertices: usize,
 }
 
 fn ms(d: Duration) -> f64 {
@@ -214,50 +205,4 @@ pub fn run(
         figures.heat_attempts, figures.heat_ms
     );
     EXIT_OK
-}
-
-fn time_frames(
-    ctx: &egui::Context,
-    app: &mut TurnaroundApp,
-    frames: usize,
-    view: String,
-) -> FrameFigures {
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1100.0, 760.0),
-        )),
-        ..Default::default()
-    };
-    for _ in 0..5 {
-        let out = ctx.run_ui(input(), |ui| app.frame_ui(ui));
-        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-    }
-    let mut vertices = 0;
-    let mut times: Vec<Duration> = (0..frames)
-        .map(|_| {
-            let start = Instant::now();
-            let out = ctx.run_ui(input(), |ui| app.frame_ui(ui));
-            let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
-            let elapsed = start.elapsed();
-            vertices = primitives
-                .iter()
-                .map(|p| match &p.primitive {
-                    egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
-                    egui::epaint::Primitive::Callback(_) => 0,
-                })
-                .sum();
-            elapsed
-        })
-        .collect();
-    times.sort();
-    FrameFigures {
-        view,
-        frames,
-        mean_ms: times.iter().map(|d| ms(*d)).sum::<f64>() / times.len() as f64,
-        p95_ms: times
-            .get((times.len() * 95 / 100).min(times.len() - 1))
-            .map_or(0.0, |d| ms(*d)),
-        vertices,
-    }
 }

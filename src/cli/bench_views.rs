@@ -16,14 +16,14 @@ use crate::ui::Command;
 use crate::ui::manager::Tab;
 
 #[derive(Debug, Serialize)]
-struct ViewFigures {
-    view: String,
-    frames: usize,
-    mean_ms: f64,
-    p95_ms: f64,
-    max_ms: f64,
+pub(super) struct ViewFigures {
+    pub(super) view: String,
+    pub(super) frames: usize,
+    pub(super) mean_ms: f64,
+    pub(super) p95_ms: f64,
+    pub(super) max_ms: f64,
     /// Triangles' vertices in the last frame: evidence that the view was really drawn.
-    vertices: usize,
+    pub(super) vertices: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -39,7 +39,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// Times `frames` frames of the app at the window's default size.
-fn time_frames(
+pub(super) fn time_frames(
     ctx: &egui::Context,
     app: &mut TurnaroundApp,
     frames: usize,

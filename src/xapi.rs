@@ -127,13 +127,12 @@ pub fn statements(
     });
     let context = json!({
         "registration": registration,
-        "contextActivities": {"parent": [scenario_activity.clone()]},
         "extensions": {
-            MASTERY: f64::from(d.pass_mark) / 100.0,
             format!("{base}/extensions/attempt-kind"): kind,
             format!("{base}/extensions/scenario-version"): a.scenario_version,
         },
     });
+    let parent = scenario_activity.clone();
     let mut n = 0;
     let mut statement = |verb: &str, object: Value, result: Option<Value>, at_ms: u64| {
         n += 1;
@@ -146,6 +145,15 @@ pub fn statements(
             "context": context,
             "timestamp": timestamp(at_ms),
         });
+        // A turn sits inside the scenario; the lifecycle statements are about the
+        // scenario itself, which is their object, not their parent.
+        if verb == "answered" {
+            s["context"]["contextActivities"] = json!({"parent": [parent]});
+        }
+        // cmi5 puts the mastery score on the statement that judges against it.
+        if verb == "passed" || verb == "failed" {
+            s["context"]["extensions"][MASTERY] = json!(f64::from(d.pass_mark) / 100.0);
+        }
         if let Some(r) = result {
             s["result"] = r;
         }

@@ -128,8 +128,21 @@ fn statements_follow_the_attempt_lifecycle_with_one_answered_per_turn() {
         (result["score"]["scaled"].as_f64().expect("scaled") - a.debrief.overall / 100.0).abs()
             < 1e-9
     );
-    let mastery = &st[0]["context"]["extensions"]["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"];
-    assert_eq!(mastery.as_f64(), Some(0.7));
+    let mastery = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+    assert_eq!(
+        st[turns + 2]["context"]["extensions"][mastery].as_f64(),
+        Some(0.7),
+        "on the judging statement"
+    );
+    assert!(st[0]["context"]["extensions"][mastery].is_null());
+    // The scenario is a turn's parent, and the lifecycle statements' object.
+    let simulation = "http://adlnet.gov/expapi/activities/simulation";
+    assert_eq!(
+        st[1]["context"]["contextActivities"]["parent"][0]["definition"]["type"],
+        simulation
+    );
+    assert_eq!(st[0]["object"]["definition"]["type"], simulation);
+    assert!(st[0]["context"]["contextActivities"].is_null());
     let registration = &st[0]["context"]["registration"];
     assert!(
         st.iter()

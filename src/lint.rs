@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use crate::scenario::graph::Graph;
 use crate::scenario::{Diagnostic, Node, NodeSpans, Outcome, Scenario, Severity, SourceFile};
 use crate::scoring::{ReplyInput, Scorer};
 
@@ -40,7 +41,8 @@ pub fn lint(scenario: &Scenario, source: &SourceFile, scorer: &Scorer) -> Vec<Di
         d.node = Some(node.to_string());
         found.push(d);
     };
-    let said_before = customer_lines_before(scenario);
+    let graph = Graph::of(scenario);
+    let said_before = customer_lines_before(scenario, &graph);
     // Only this node's own text is searched, so a field it leaves out is never found in
     // the next node.
     let field = |name: &str, from: usize, extent: &std::ops::Range<usize>| {
@@ -118,7 +120,7 @@ pub fn lint(scenario: &Scenario, source: &SourceFile, scorer: &Scorer) -> Vec<Di
             );
         }
     }
-    found.extend(ownerless_routes(scenario, source, &spans));
+    found.extend(ownerless_routes(scenario, source, &spans, &graph));
     found.sort_by_key(|d| d.span.start);
     found
 }
@@ -138,8 +140,7 @@ pub fn blame_in(text: &str) -> Option<&'static str> {
 
 /// For each node, the last thing the customer said before it on the first route that
 /// reaches it: what play hands the scorer with a reply there.
-fn customer_lines_before(scenario: &Scenario) -> HashMap<&str, &str> {
-    let graph = crate::scenario::graph::Graph::of(scenario);
+fn customer_lines_before<'a>(scenario: &'a Scenario, graph: &Graph) -> HashMap<&'a str, &'a str> {
     let mut before: HashMap<&str, &str> = HashMap::new();
     let Some(start) = graph.start else {
         return before;
@@ -171,8 +172,8 @@ fn ownerless_routes(
     scenario: &Scenario,
     source: &SourceFile,
     spans: &NodeSpans,
+    graph: &Graph,
 ) -> Vec<Diagnostic> {
-    let graph = crate::scenario::graph::Graph::of(scenario);
     let Some(start) = graph.start else {
         return Vec::new();
     };

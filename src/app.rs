@@ -208,7 +208,9 @@ impl TurnaroundApp {
         audio: Audio,
     ) -> Self {
         let library_stamp = library::folder_stamp(&config.trainer_scenarios);
-        let library = Library::load(Some(&config.trainer_scenarios));
+        // The lints are for trainers: the trainer area reads the library again with them.
+        let library =
+            Library::load_with(Some(&config.trainer_scenarios), library::Checks::PlayOnly);
         let mut notices = Vec::new();
         let (lexicon, problem) = library::load_lexicon(&config.data_dir);
         notices.extend(problem);
@@ -1060,7 +1062,12 @@ impl TurnaroundApp {
     /// Reads the library again; a running playtest follows its scenario's new version.
     pub fn reload_library(&mut self) {
         self.library_stamp = library::folder_stamp(&self.config.trainer_scenarios);
-        self.library = Library::load(Some(&self.config.trainer_scenarios));
+        let checks = if matches!(self.screen, Screen::Trainer(_)) {
+            library::Checks::Full
+        } else {
+            library::Checks::PlayOnly
+        };
+        self.library = Library::load_with(Some(&self.config.trainer_scenarios), checks);
         self.reloads += 1;
         let mut message = format!(
             "Library read again (reload {}): {} playable, {} with errors.",
@@ -1431,7 +1438,10 @@ impl TurnaroundApp {
 
     /// Reads the store, the PINs and the roster again (after a restore replaced them).
     fn reload_data(&mut self) {
-        self.library = Library::load(Some(&self.config.trainer_scenarios));
+        self.library = Library::load_with(
+            Some(&self.config.trainer_scenarios),
+            library::Checks::PlayOnly,
+        );
         let (lexicon, problem) = library::load_lexicon(&self.config.data_dir);
         self.notices.extend(problem);
         self.scorer = crate::scoring::Scorer::new(&lexicon);

@@ -38,7 +38,8 @@ pub struct LibraryEntry {
     pub overrides_builtin: bool,
     /// The content version hash.
     pub version: String,
-    /// Warnings the validator raised; the scenario still plays.
+    /// Warnings the validator raised (and the lints, when loaded with `Checks::Full`);
+    /// the scenario still plays.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -74,19 +75,40 @@ impl Checked {
     }
 }
 
+/// How much checking a file gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// Everything, the recovery lints included: what `validate` and the trainer see.
+    Full,
+    /// What playing needs (parse and validate, no lints): the trainee's library loads
+    /// this at start-up, where rating every model answer would slow the first frame.
+    PlayOnly,
+}
+
 /// Checks many files, spread over the machine's cores; results in the order given.
 pub fn check_files(paths: &[PathBuf]) -> Vec<Checked> {
+    check_files_with(paths, Checks::Full)
+}
+
+/// `check_files` with the checks chosen.
+pub fn check_files_with(paths: &[PathBuf], checks: Checks) -> Vec<Checked> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(paths.len().max(1));
     if threads <= 1 {
-        return paths.iter().map(|p| check_file(p)).collect();
+        return paths.iter().map(|p| check_file_with(p, checks)).collect();
     }
     let chunk = paths.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| check_file(p)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| check_file_with(p, checks))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -97,6 +119,11 @@ pub fn check_files(paths: &[PathBuf]) -> Vec<Checked> {
 
 /// Parses and validates one file's text; `assets` is where its audio clips are looked up.
 pub fn check(source: SourceFile, assets: Option<&Path>) -> Checked {
+    check_with(source, assets, Checks::Full)
+}
+
+/// `check` with the checks chosen.
+pub fn check_with(source: SourceFile, assets: Option<&Path>, checks: Checks) -> Checked {
     match scenario::parse(&source) {
         Err(d) => Checked {
             source,
@@ -108,7 +135,7 @@ pub fn check(source: SourceFile, assets: Option<&Path>) -> Checked {
             let mut diagnostics = scenario::validate(&s, &source, &exists);
             let ok = !diagnostics.iter().any(Diagnostic::is_error);
             // The craft lints judge content, which only means something once it plays.
-            if ok {
+            if ok && checks == Checks::Full {
                 diagnostics.extend(crate::lint::lint(&s, &source, lint_scorer()));
                 diagnostics.sort_by_key(|d| (d.span.start, d.severity));
             }
@@ -129,6 +156,11 @@ fn lint_scorer() -> &'static crate::scoring::Scorer {
 
 /// Reads and checks one file on disk. An unreadable file is reported, not fatal.
 pub fn check_file(path: &Path) -> Checked {
+    check_file_with(path, Checks::Full)
+}
+
+/// `check_file` with the checks chosen.
+pub fn check_file_with(path: &Path, checks: Checks) -> Checked {
     let name = path.display().to_string();
     let failed = |message: String| {
         let source = SourceFile::new(name.clone(), String::new());
@@ -150,13 +182,17 @@ pub fn check_file(path: &Path) -> Checked {
         ));
     }
     match fs::read(path) {
-        Ok(bytes) => check_bytes(&name, bytes, assets_for(path).as_deref()),
+        Ok(bytes) => check_bytes_with(&name, bytes, assets_for(path).as_deref(), checks),
         Err(e) => failed(format!("cannot read the file: {e}")),
     }
 }
 
 /// Checks a file's bytes: too big or not UTF-8 is a located error naming the file.
 pub fn check_bytes(name: &str, bytes: Vec<u8>, assets: Option<&Path>) -> Checked {
+    check_bytes_with(name, bytes, assets, Checks::Full)
+}
+
+fn check_bytes_with(name: &str, bytes: Vec<u8>, assets: Option<&Path>, checks: Checks) -> Checked {
     let failed = |message: String| {
         let source = SourceFile::new(name.to_string(), String::new());
         let diagnostic = Diagnostic::new(Severity::Error, &source, 0..0, message);
@@ -174,7 +210,7 @@ pub fn check_bytes(name: &str, bytes: Vec<u8>, assets: Option<&Path>) -> Checked
         ));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => check(SourceFile::new(name.to_string(), text), assets),
+        Ok(text) => check_with(SourceFile::new(name.to_string(), text), assets, checks),
         Err(e) => failed(format!(
             "the file is not UTF-8 text (invalid byte at offset {}); expected a RON text file",
             e.utf8_error().valid_up_to()
@@ -199,13 +235,18 @@ fn builtin_assets() -> PathBuf {
 
 /// Checks every built-in file.
 pub fn check_builtins() -> Vec<Checked> {
+    check_builtins_with(Checks::Full)
+}
+
+fn check_builtins_with(checks: Checks) -> Vec<Checked> {
     let assets = builtin_assets();
     builtin_files()
         .iter()
         .map(|(name, text)| {
-            check(
+            check_with(
                 SourceFile::new(format!("scenarios/{name}"), *text),
                 Some(&assets),
+                checks,
             )
         })
         .collect()
@@ -257,14 +298,19 @@ impl Library {
     /// Loads the built-ins and, when given, the trainer's folder (a missing folder is an
     /// empty one).
     pub fn load(trainer_dir: Option<&Path>) -> Library {
+        Library::load_with(trainer_dir, Checks::Full)
+    }
+
+    /// `load` with the checks chosen.
+    pub fn load_with(trainer_dir: Option<&Path>, checks: Checks) -> Library {
         let mut library = Library::default();
         let mut by_id: BTreeMap<String, LibraryEntry> = BTreeMap::new();
-        for checked in check_builtins() {
+        for checked in check_builtins_with(checks) {
             library.admit(checked, Origin::BuiltIn, &mut by_id);
         }
         if let Some(dir) = trainer_dir {
             let paths = ron_files(dir);
-            for (path, checked) in paths.iter().zip(check_files(&paths)) {
+            for (path, checked) in paths.iter().zip(check_files_with(&paths, checks)) {
                 library.admit(checked, Origin::Trainer(path.clone()), &mut by_id);
             }
         }

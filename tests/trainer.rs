@@ -272,3 +272,24 @@ fn new_scenario_writes_a_valid_file_that_joins_the_library() {
     assert!(dir.path().join("scenarios/new-scenario-2.ron").is_file());
     assert!(h.state().library.get("new-scenario-2").is_some());
 }
+
+#[test]
+fn the_lints_run_for_the_trainer_area_and_stay_out_of_the_trainees_start_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    set_pin(dir.path(), Role::Trainer, "1357");
+    let folder = dir.path().join("scenarios");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::copy(data("fixtures/lint-no-facts.ron"), folder.join("soup.ron")).expect("copy");
+    let mut h = app(dir.path());
+    let lints = |h: &Harness<'static, TurnaroundApp>| {
+        h.state().library.get("fixture-valid").map(|e| {
+            e.warnings
+                .iter()
+                .filter(|d| d.message.contains("lists no facts"))
+                .count()
+        })
+    };
+    assert_eq!(lints(&h), Some(0), "start-up skips rating model answers");
+    open_trainer(&mut h, "1357");
+    assert_eq!(lints(&h), Some(1), "the trainer sees every lint");
+}

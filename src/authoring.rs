@@ -147,21 +147,7 @@ fn replay(
     let mut all = Vec::with_capacity(inputs.len() + 1);
     for input in inputs {
         all.push(session.clone());
-        match input {
-            Input::Proceed { at_ms } => {
-                session.proceed(*at_ms)?;
-            }
-            Input::Choose { shown_at, at_ms } => {
-                session.choose(*shown_at, *at_ms)?;
-            }
-            Input::Write {
-                text,
-                assessment,
-                at_ms,
-            } => {
-                session.write(text, assessment.clone(), *at_ms)?;
-            }
-        }
+        session.apply(input)?;
     }
     all.push(session);
     Ok(all)

@@ -306,23 +306,29 @@ impl Session {
     ) -> Result<Self, EngineError> {
         let mut session = Session::start(scenario, seed, started_ms)?;
         for input in inputs {
-            match input {
-                Input::Proceed { at_ms } => {
-                    session.proceed(*at_ms)?;
-                }
-                Input::Choose { shown_at, at_ms } => {
-                    session.choose(*shown_at, *at_ms)?;
-                }
-                Input::Write {
-                    text,
-                    assessment,
-                    at_ms,
-                } => {
-                    session.write(text, assessment.clone(), *at_ms)?;
-                }
-            }
+            session.apply(input)?;
         }
         Ok(session)
+    }
+
+    /// Gives one stored input again, as `replay` does.
+    pub fn apply(&mut self, input: &Input) -> Result<(), EngineError> {
+        match input {
+            Input::Proceed { at_ms } => {
+                self.proceed(*at_ms)?;
+            }
+            Input::Choose { shown_at, at_ms } => {
+                self.choose(*shown_at, *at_ms)?;
+            }
+            Input::Write {
+                text,
+                assessment,
+                at_ms,
+            } => {
+                self.write(text, assessment.clone(), *at_ms)?;
+            }
+        }
+        Ok(())
     }
 
     /// What the trainee faces now.

@@ -88,27 +88,10 @@ impl PlayView {
                 if let Some(p) = &prompt.prompt {
                     ui.label(egui::RichText::new(p).italics());
                 }
-                let label = ui.label(
-                    egui::RichText::new("Your reply (Enter sends, Shift+Enter adds a line):")
-                        .strong(),
-                );
-                let field = ui
-                    .add(
-                        egui::TextEdit::multiline(&mut self.draft)
-                            .hint_text("Type what you would really say to the customer")
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY)
-                            .return_key(egui::KeyboardShortcut::new(
-                                egui::Modifiers::SHIFT,
-                                egui::Key::Enter,
-                            )),
-                    )
-                    .labelled_by(label.id);
+                let (field, enter) = reply_field(ui, &mut self.draft);
                 if !self.confirm_abandon && !field.has_focus() && self.draft.is_empty() {
                     field.request_focus();
                 }
-                let enter = field.has_focus()
-                    && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
                 let ready = !self.draft.trim().is_empty();
                 let send = ui
                     .add_enabled(ready, egui::Button::new("Send reply"))
@@ -176,6 +159,28 @@ fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {
             ui.add_space(8.0);
         }
     }
+}
+
+/// The typed-reply field, in play and in the trainer's playtest: Enter sends and
+/// Shift+Enter adds a line. Returns the field and whether Enter was pressed in it.
+pub fn reply_field(ui: &mut egui::Ui, text: &mut String) -> (egui::Response, bool) {
+    let label = ui
+        .label(egui::RichText::new("Your reply (Enter sends, Shift+Enter adds a line):").strong());
+    let field = ui
+        .add(
+            egui::TextEdit::multiline(text)
+                .hint_text("Type what you would really say to the customer")
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .return_key(egui::KeyboardShortcut::new(
+                    egui::Modifiers::SHIFT,
+                    egui::Key::Enter,
+                )),
+        )
+        .labelled_by(label.id);
+    let enter =
+        field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
+    (field, enter)
 }
 
 /// The reply's words; a typed reply has its evidence highlighted.

@@ -11,7 +11,7 @@ use eframe::egui;
 
 use super::Command;
 use super::graph::{GraphInput, GraphView};
-use super::play::{feedback, levels_row};
+use super::play::{feedback, levels_row, reply_field};
 use super::style::score_colour;
 use crate::authoring::{ChoiceCounts, Playtest};
 use crate::engine::{Entry, Step};
@@ -670,23 +670,10 @@ impl TrainerView {
                             .small(),
                         );
                     }
-                    let label = ui.label("Your reply (Enter sends, Shift+Enter adds a line):");
-                    let field = ui
-                        .add(
-                            egui::TextEdit::multiline(&mut self.reply)
-                                .desired_rows(3)
-                                .desired_width(f32::INFINITY)
-                                .return_key(egui::KeyboardShortcut::new(
-                                    egui::Modifiers::SHIFT,
-                                    egui::Key::Enter,
-                                )),
-                        )
-                        .labelled_by(label.id);
+                    let (field, send_key) = reply_field(ui, &mut self.reply);
                     if !field.has_focus() && self.reply.is_empty() && ui.memory(|m| m.focused().is_none()) {
                         field.request_focus();
                     }
-                    let send_key = field.has_focus()
-                        && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
                     let ready = !self.reply.trim().is_empty();
                     if (ui.add_enabled(ready, egui::Button::new("Send")).clicked() || send_key) && ready
                     {

@@ -10,7 +10,7 @@ use turnaround::progress::{AttemptKind, AttemptTurns, TurnRow};
 use turnaround::scenario::graph::{self, Graph};
 use turnaround::scenario::{Scenario, SourceFile};
 
-use crate::util::data;
+use crate::util::{data, shown_position};
 
 fn fixture(name: &str) -> Scenario {
     let text = std::fs::read_to_string(data(&format!("fixtures/{name}.ron"))).expect("read");
@@ -94,12 +94,7 @@ fn a_playtest_starts_at_any_node_and_steps_back() {
     assert!(matches!(p.session.step(), Step::Choose(_)));
     let mood = p.session.mood();
     // The owning reply: find where it is shown.
-    let owning = p
-        .session
-        .shown_order()
-        .iter()
-        .position(|&i| i == 0)
-        .expect("shown");
+    let owning = shown_position(&p.session, 0);
     p.choose(owning).expect("choose");
     assert_eq!(p.node(), "l2");
     assert!(p.session.mood() > mood, "the owning reply calms her");
@@ -124,12 +119,7 @@ fn a_playtest_follows_an_edited_file_keeping_its_place() {
     let text = std::fs::read_to_string(data("fixtures/valid.ron")).expect("read");
     let mut p = Playtest::start(from_text(&text), "open").expect("start");
     p.proceed().expect("line");
-    let owning = p
-        .session
-        .shown_order()
-        .iter()
-        .position(|&i| i == 0)
-        .expect("shown");
+    let owning = shown_position(&p.session, 0);
     p.choose(owning).expect("choose");
     p.proceed().expect("line");
     assert_eq!(p.node(), "t2");

@@ -132,7 +132,7 @@ fn the_seed_shuffles_choice_order() {
         let mut s = Session::start(Arc::clone(&scenario), seed, 0).expect("start");
         s.proceed(1).expect("proceed");
         // The owning reply (authored first) leads on to the second turn.
-        let owning = s.shown_order().iter().position(|&i| i == 0).expect("shown");
+        let owning = crate::util::shown_position(&s, 0);
         s.choose(owning, 2).expect("choose");
         s.proceed(3).expect("proceed");
         if let Step::Choose(p) = s.step() {

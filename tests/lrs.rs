@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use turnaround::lrs::{self, LrsConfig, Outbox};
+use turnaround::lrs::{self, Outbox};
 
 use crate::cli::turnaround_env;
 use crate::util::{data, root};
@@ -222,19 +222,8 @@ impl Drop for Ralph {
 }
 
 fn configure(data_dir: &Path, endpoint: &str, password: &str) {
-    lrs::save_config(
-        data_dir,
-        &LrsConfig {
-            endpoint: endpoint.into(),
-            username: USER.into(),
-            password: password.into(),
-            home_page: "https://training.example.org".into(),
-            send_practice: false,
-            iri_base: turnaround::xapi::DEFAULT_IRI_BASE.into(),
-            since_ms: 0,
-        },
-    )
-    .expect("save the LRS settings");
+    lrs::save_config(data_dir, &crate::xapi::lrs_settings(endpoint, password))
+        .expect("save the LRS settings");
 }
 
 /// Plays the small fixture to its end in the terminal, as `trainee`, with `seed`.

@@ -293,3 +293,31 @@ fn the_lints_run_for_the_trainer_area_and_stay_out_of_the_trainees_start_up() {
     open_trainer(&mut h, "1357");
     assert_eq!(lints(&h), Some(1), "the trainer sees every lint");
 }
+
+#[test]
+fn an_editable_copy_of_a_built_in_overrides_it_and_is_never_written_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    set_pin(dir.path(), Role::Trainer, "1357");
+    let mut h = app(dir.path());
+    open_trainer(&mut h, "1357");
+    h.get_by_label_contains("The anniversary Rioja\nOK (built in)")
+        .click();
+    h.run();
+    h.get_by_label("Make an editable copy").click();
+    h.run();
+    let copy = dir.path().join("scenarios/restaurant-wine-unavailable.ron");
+    assert!(copy.is_file());
+    let entry = h
+        .state()
+        .library
+        .get("restaurant-wine-unavailable")
+        .expect("still in the library");
+    assert!(entry.overrides_builtin);
+    // Edited by the trainer, then copied again: the edit stays.
+    std::fs::write(&copy, "edited").expect("edit");
+    turnaround::app::TurnaroundApp::apply(
+        h.state_mut(),
+        turnaround::ui::Command::CopyToEdit("restaurant-wine-unavailable".into()),
+    );
+    assert_eq!(std::fs::read_to_string(&copy).expect("read"), "edited");
+}

@@ -40,3 +40,12 @@ pub fn golden(path: &Path, actual: &str) {
         );
     }
 }
+
+/// Where a choice step shows the reply authored at `authored` (0-based).
+pub fn shown_position(session: &turnaround::engine::Session, authored: usize) -> usize {
+    session
+        .shown_order()
+        .iter()
+        .position(|&i| i == authored)
+        .expect("the reply is shown")
+}

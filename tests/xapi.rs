@@ -65,6 +65,19 @@ fn attempt(kind: AttemptKind) -> AttemptRecord {
     .expect("finished")
 }
 
+/// LRS settings for tests: `endpoint`, `password`, everything else ordinary.
+pub(crate) fn lrs_settings(endpoint: &str, password: &str) -> turnaround::lrs::LrsConfig {
+    turnaround::lrs::LrsConfig {
+        endpoint: endpoint.into(),
+        username: "turnaround".into(),
+        password: password.into(),
+        home_page: "https://training.example.org".into(),
+        send_practice: false,
+        iri_base: xapi::DEFAULT_IRI_BASE.into(),
+        since_ms: 0,
+    }
+}
+
 fn who() -> Identity {
     Identity {
         home_page: "https://training.example.org".into(),
@@ -179,15 +192,7 @@ fn practice_goes_to_the_outbox_only_when_the_manager_turns_it_on() {
         !turnaround::lrs::record(dir.path(), &practice, None).expect("no LRS: nothing"),
         "no LRS configured: nothing is queued"
     );
-    let mut config = turnaround::lrs::LrsConfig {
-        endpoint: "http://127.0.0.1:9/xAPI/".into(),
-        username: "u".into(),
-        password: "secret-value".into(),
-        home_page: "https://training.example.org".into(),
-        send_practice: false,
-        iri_base: xapi::DEFAULT_IRI_BASE.into(),
-        since_ms: 0,
-    };
+    let mut config = lrs_settings("http://127.0.0.1:9/xAPI/", "secret-value");
     assert!(
         !format!("{config:?}").contains("secret-value"),
         "never in a log"
@@ -222,15 +227,7 @@ fn practice_goes_to_the_outbox_only_when_the_manager_turns_it_on() {
 
 #[test]
 fn settings_that_would_leak_the_password_or_make_invalid_statements_are_refused() {
-    let good = turnaround::lrs::LrsConfig {
-        endpoint: "https://lrs.example.org/xAPI/".into(),
-        username: "u".into(),
-        password: "p".into(),
-        home_page: "https://training.example.org".into(),
-        send_practice: false,
-        iri_base: xapi::DEFAULT_IRI_BASE.into(),
-        since_ms: 0,
-    };
+    let good = lrs_settings("https://lrs.example.org/xAPI/", "p");
     assert_eq!(good.problem(), None);
     let with = |f: &dyn Fn(&mut turnaround::lrs::LrsConfig)| {
         let mut c = good.clone();
@@ -283,19 +280,8 @@ fn ids_with_spaces_still_make_valid_iris() {
 fn an_attempt_saved_but_never_queued_is_queued_by_the_next_send() {
     use turnaround::progress::ProgressStore;
     let dir = tempfile::tempdir().expect("tempdir");
-    turnaround::lrs::save_config(
-        dir.path(),
-        &turnaround::lrs::LrsConfig {
-            endpoint: "http://127.0.0.1:9/xAPI/".into(),
-            username: "u".into(),
-            password: "p".into(),
-            home_page: "https://training.example.org".into(),
-            send_practice: false,
-            iri_base: xapi::DEFAULT_IRI_BASE.into(),
-            since_ms: 0,
-        },
-    )
-    .expect("save");
+    turnaround::lrs::save_config(dir.path(), &lrs_settings("http://127.0.0.1:9/xAPI/", "p"))
+        .expect("save");
     // Saved as the app saves it, then the process died before queueing it.
     let mut store = turnaround::progress::FsStore::new(dir.path());
     let t = store.add_trainee("Ada", 1).expect("trainee");

@@ -12,6 +12,7 @@ pub mod backup;
 pub mod cli;
 pub mod demo;
 pub mod engine;
+pub mod fasthash;
 pub mod fuzzing;
 pub mod generate;
 pub mod library;

@@ -10,7 +10,6 @@ mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 pub use lexicon::{BUILTIN_EN, Cue, LEXICON_FORMAT, Lexicon, Matcher};
@@ -29,10 +28,7 @@ const MANY_ACTS: usize = 3;
 /// The longest reply scored; the rest of a longer one is left out, with a notice.
 pub const MAX_SCORED_BYTES: usize = 8 * 1024;
 
-/// The stem of a normalised word (Snowball English).
-pub fn stem(word: &str) -> String {
-    Stemmer::create(Algorithm::English).stem(word).into_owned()
-}
+pub use text::stem;
 
 /// Whether a piece of evidence earned or cost points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

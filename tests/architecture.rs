@@ -17,6 +17,7 @@ const CORE: &[&str] = &[
     "backup",
     "fuzzing",
     "generate",
+    "fasthash",
     "lint",
     "authoring",
     "xapi",

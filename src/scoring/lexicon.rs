@@ -2,7 +2,9 @@
 //! matcher. The built-in English lexicon is embedded; `<data dir>/lexicons/en.ron` adds
 //! phrases to it. Loading from disk is the caller's job: this module takes text.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use crate::fasthash::{FastMap, FastSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -211,18 +213,25 @@ pub struct Hit {
 /// A lexicon ready to match against token streams.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    by_first: BTreeMap<String, Vec<usize>>,
+    /// Phrases of one word, or whose second word is `*`, by their first word's stem.
+    by_first: FastMap<String, Vec<usize>>,
+    /// Longer phrases by the stems of their first two words (`pair_key`): most phrases
+    /// share a first word ("i", "we"), so this is what keeps the search short.
+    by_pair: FastMap<u64, Vec<usize>>,
     wild_first: Vec<usize>,
     patterns: Vec<Pattern>,
     /// Every word in any pattern with its stem, sorted, for typo correction.
     vocabulary: Vec<(String, String)>,
+    /// Positions in `vocabulary` by a word's first two characters, in order: `near`
+    /// forgives no typo there, so a misspelt word is only ever compared with these.
+    by_start: FastMap<[char; 2], Vec<usize>>,
     /// The same words and stems, for quick "is this a known word" checks.
-    known: std::collections::HashSet<String>,
-    pub stopwords: BTreeSet<String>,
-    pub negators: BTreeSet<String>,
-    pub pronoun_swaps: BTreeMap<String, String>,
+    known: FastSet<String>,
+    pub stopwords: FastSet<String>,
+    pub negators: FastSet<String>,
+    pub pronoun_swaps: FastMap<String, String>,
     /// Word to synonym-group index.
-    pub synonym_group: BTreeMap<String, usize>,
+    pub synonym_group: FastMap<String, usize>,
     pub open_question_starts: Vec<Vec<String>>,
 }
 
@@ -243,14 +252,18 @@ impl Matcher {
                 }
             }
         }
-        let mut by_first: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_pair: FastMap<u64, Vec<usize>> = FastMap::default();
         let mut wild_first = Vec::new();
         let mut vocabulary = BTreeSet::new();
         for (i, p) in patterns.iter().enumerate() {
-            if p.words[0] == "*" {
-                wild_first.push(i);
-            } else {
-                by_first.entry(p.words[0].clone()).or_default().push(i);
+            match p.words.as_slice() {
+                [first, ..] if first == "*" => wild_first.push(i),
+                [first, second, ..] if second != "*" => {
+                    by_pair.entry(pair_key(first, second)).or_default().push(i);
+                }
+                [first, ..] => by_first.entry(first.clone()).or_default().push(i),
+                [] => {}
             }
             vocabulary.extend(
                 p.surface
@@ -260,7 +273,7 @@ impl Matcher {
                     .map(|(w, s)| (w.clone(), s.clone())),
             );
         }
-        let mut synonym_group = BTreeMap::new();
+        let mut synonym_group = FastMap::default();
         for (g, group) in lexicon.synonyms.iter().enumerate() {
             for w in group {
                 for word in pattern_words(w) {
@@ -268,18 +281,27 @@ impl Matcher {
                 }
             }
         }
-        let words = |list: &Vec<String>| -> BTreeSet<String> {
+        let vocabulary: Vec<(String, String)> = vocabulary.into_iter().collect();
+        let mut by_start: FastMap<[char; 2], Vec<usize>> = FastMap::default();
+        for (i, (w, _)) in vocabulary.iter().enumerate() {
+            if let Some(start) = first_two(w) {
+                by_start.entry(start).or_default().push(i);
+            }
+        }
+        let words = |list: &Vec<String>| -> FastSet<String> {
             list.iter().flat_map(|w| pattern_words(w)).collect()
         };
         Matcher {
             by_first,
+            by_pair,
             wild_first,
             patterns,
             known: vocabulary
                 .iter()
                 .flat_map(|(w, s): &(String, String)| [w.clone(), s.clone()])
                 .collect(),
-            vocabulary: vocabulary.into_iter().collect(),
+            vocabulary,
+            by_start,
             stopwords: words(&lexicon.stopwords),
             negators: words(&lexicon.negators),
             pronoun_swaps: lexicon
@@ -299,17 +321,20 @@ impl Matcher {
     /// Replaces misspelt words with the lexicon stem one edit away, keeping spans.
     pub fn correct_typos(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut() {
-            if t.word.chars().count() < 7
+            let length = t.word.chars().count();
+            if length < 7
                 || self.stopwords.contains(&t.word)
                 || self.known.contains(&t.word)
                 || self.known.contains(&t.stem)
             {
                 continue;
             }
-            let length = t.word.chars().count();
-            if let Some((w, s)) = self
-                .vocabulary
+            let Some(candidates) = first_two(&t.word).and_then(|s| self.by_start.get(&s)) else {
+                continue;
+            };
+            if let Some((w, s)) = candidates
                 .iter()
+                .map(|&i| &self.vocabulary[i])
                 .filter(|(w, _)| w.len().abs_diff(length) <= 2)
                 .find(|(w, _)| near(&t.word, w))
             {
@@ -323,11 +348,15 @@ impl Matcher {
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for i in 0..tokens.len() {
+            let pairs = tokens
+                .get(i + 1)
+                .and_then(|next| self.by_pair.get(&pair_key(&tokens[i].stem, &next.stem)));
             let candidates = self
                 .by_first
                 .get(&tokens[i].stem)
                 .into_iter()
                 .flatten()
+                .chain(pairs.into_iter().flatten())
                 .chain(self.wild_first.iter());
             for &p in candidates {
                 let pattern = &self.patterns[p];
@@ -343,6 +372,23 @@ impl Matcher {
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.cue));
         hits
     }
+}
+
+/// The key of two consecutive stems in `Matcher::by_pair`. A collision only costs a
+/// phrase that is checked and does not match.
+fn pair_key(first: &str, second: &str) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h =
+        std::hash::BuildHasherDefault::<crate::fasthash::FastHasher>::default().build_hasher();
+    first.hash(&mut h);
+    second.hash(&mut h);
+    h.finish()
+}
+
+/// A word's first two characters, which a typo never changes (see `near`).
+fn first_two(word: &str) -> Option<[char; 2]> {
+    let mut chars = word.chars();
+    Some([chars.next()?, chars.next()?])
 }
 
 fn matches_at(pattern: &Pattern, tokens: &[Token], at: usize) -> bool {

@@ -3,11 +3,12 @@
 //! These are the rules PRODUCT.md fixes, in one place, so the session and the validator's
 //! route analysis can never disagree. Pure functions of their inputs.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
+use crate::fasthash::{FastMap, FastSet};
 use crate::scenario::{Customer, Dimension, Levels, Node, Outcome, Scenario};
 
 /// Mood lost when a reply is slower than the customer's patience.
@@ -121,34 +122,42 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
 
     /// Depth-first over routes: entering a node, and leaving it once its routes are done
     /// (so `on_route` holds exactly the current route's nodes, without copying it).
-    enum Visit<'a> {
-        Enter(&'a str, Feelings, Feelings),
-        Leave(&'a str),
+    /// Nodes by their position in `scenario.nodes`; `None` for a link to no node.
+    enum Visit {
+        Enter(Option<usize>, Feelings, Feelings),
+        Leave(usize),
     }
 
     let customer = &scenario.customer;
     let start = Feelings::start(customer, Temperament::NOMINAL);
-    let by_id: HashMap<&str, &Node> = scenario.nodes.iter().map(|n| (n.id(), n)).collect();
+    let mut by_id: FastMap<&str, usize> = FastMap::default();
+    for (i, n) in scenario.nodes.iter().enumerate() {
+        by_id.entry(n.id()).or_insert(i);
+    }
+    let index = |id: &str| by_id.get(id).copied();
     let mut found: BTreeMap<&str, BTreeSet<Outcome>> = BTreeMap::new();
-    let mut seen: HashSet<(&str, i64, i64, i64, i64)> = HashSet::new();
-    let mut on_route: HashSet<&str> = HashSet::new();
-    let mut stack = vec![Visit::Enter(scenario.start.as_str(), start, start)];
+    let mut seen: FastSet<(usize, i64, i64, i64, i64)> = FastSet::default();
+    let mut on_route = vec![false; scenario.nodes.len()];
+    let mut stack = vec![Visit::Enter(index(&scenario.start), start, start)];
     let mut visits = 0;
     let key = |f: f64| (f * 1000.0).round() as i64;
     while let Some(visit) = stack.pop() {
-        let (id, low, high) = match visit {
-            Visit::Leave(id) => {
-                on_route.remove(id);
+        let (at, low, high) = match visit {
+            Visit::Leave(at) => {
+                on_route[at] = false;
                 continue;
             }
-            Visit::Enter(id, low, high) => (id, low, high),
+            Visit::Enter(at, low, high) => (at, low, high),
         };
         visits += 1;
-        if visits > MAX_VISITS || on_route.contains(id) {
+        let Some(at) = at else {
+            continue;
+        };
+        if visits > MAX_VISITS || on_route[at] {
             continue;
         }
         if !seen.insert((
-            id,
+            at,
             key(low.mood),
             key(low.loyalty),
             key(high.mood),
@@ -156,18 +165,16 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
         )) {
             continue;
         }
-        let Some(node) = by_id.get(id) else {
-            continue;
-        };
-        on_route.insert(id);
-        stack.push(Visit::Leave(id));
+        let node = &scenario.nodes[at];
+        on_route[at] = true;
+        stack.push(Visit::Leave(at));
         match node {
-            Node::Line(line) => stack.push(Visit::Enter(line.next.as_str(), low, high)),
+            Node::Line(line) => stack.push(Visit::Enter(index(&line.next), low, high)),
             Node::Choice(turn) => {
                 for choice in &turn.choices {
                     let d = f64::from(choice.mood);
                     stack.push(Visit::Enter(
-                        choice.next.as_str(),
+                        index(&choice.next),
                         low.moved(d),
                         high.moved(d),
                     ));
@@ -176,7 +183,7 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
             Node::FreeText(turn) => {
                 for (lo, hi, next) in branch_bands(turn) {
                     stack.push(Visit::Enter(
-                        next,
+                        index(next),
                         low.moved(text_mood_delta(lo)),
                         high.moved(text_mood_delta(hi)),
                     ));

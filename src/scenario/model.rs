@@ -43,6 +43,23 @@ pub struct Scenario {
     /// The id of the first node.
     pub start: String,
     pub nodes: Vec<Node>,
+    /// Node positions by id, built on the first look-up. Not part of the format.
+    #[serde(skip)]
+    index: NodeIndex,
+}
+
+/// Where each node id first appears in `Scenario::nodes`, so a look-up in a 10,000-node
+/// scenario costs one hash instead of a scan. It is a cache: every hit is checked against
+/// the node it points at, so a scenario whose nodes were changed after the first look-up
+/// still answers correctly (by a scan).
+#[derive(Debug, Default, Clone)]
+struct NodeIndex(std::sync::OnceLock<crate::fasthash::FastMap<String, usize>>);
+
+impl PartialEq for NodeIndex {
+    /// Scenarios are equal by their content; the cache never makes them differ.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Scenario {
@@ -58,7 +75,17 @@ impl Scenario {
 
     /// Looks a node up by id.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.nodes.iter().find(|n| n.id() == id)
+        let index = self.index.0.get_or_init(|| {
+            let mut index = crate::fasthash::FastMap::default();
+            for (i, n) in self.nodes.iter().enumerate() {
+                index.entry(n.id().to_string()).or_insert(i);
+            }
+            index
+        });
+        match index.get(id).and_then(|&i| self.nodes.get(i)) {
+            Some(n) if n.id() == id => Some(n),
+            _ => self.nodes.iter().find(|n| n.id() == id),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! A bare eframe window measured exactly as `turnaround --measure-startup` measures the
 //! app: from the start of `main()` to the first presented frame. The difference between
-//! the two is what Turnaround itself adds to start-up.
+//! the two is what Turnaround itself adds to start-up. It prints its peak resident memory
+//! after that frame too, as the app does.
 //!
 //! `cargo run --release --example bare_window`
 
@@ -17,7 +18,7 @@ impl eframe::App for Bare {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
         if self.frames == 2 {
-            println!("first frame: {} ms", self.started.elapsed().as_millis());
+            turnaround::measure::report_first_frame("first frame", self.started);
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         ui.ctx().request_repaint();

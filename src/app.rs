@@ -96,6 +96,16 @@ struct Job {
     reload: bool,
 }
 
+/// Every trainee's rows being read on a thread as the manager area opens: at scale, or
+/// with a cold disk, that read takes long enough to freeze the window.
+struct RosterLoad {
+    done: Arc<std::sync::atomic::AtomicUsize>,
+    total: Arc<std::sync::atomic::AtomicUsize>,
+    cancel: Arc<std::sync::atomic::AtomicBool>,
+    /// The roster, with what the reading store set aside or skipped.
+    handle: std::thread::JoinHandle<Result<(Roster, Vec<String>), String>>,
+}
+
 /// The running app.
 pub struct TurnaroundApp {
     config: AppConfig,
@@ -132,6 +142,9 @@ pub struct TurnaroundApp {
     access: Result<Access, String>,
     /// The manager's data, loaded when the manager area is unlocked.
     pub roster: Option<Roster>,
+    roster_load: Option<RosterLoad>,
+    /// With `--measure-manager`: the frame in which the trainee list was first drawn.
+    manager_list_frame: Option<u64>,
     /// The attempt opened in the manager's trainee detail.
     pub manager_attempt: Option<AttemptRecord>,
     pub export: ExportStatus,
@@ -229,6 +242,8 @@ impl TurnaroundApp {
         let mut app = Self {
             access,
             roster: None,
+            roster_load: None,
+            manager_list_frame: None,
             manager_attempt: None,
             export: ExportStatus::Idle,
             audit_entries: Vec::new(),
@@ -592,6 +607,7 @@ impl TurnaroundApp {
             Command::SubmitPin { pin, confirm } => self.submit_pin(&pin, confirm.as_deref()),
             Command::CancelPin => self.screen = Screen::Start(StartView::default()),
             Command::LeaveManager => {
+                self.cancel_roster();
                 self.roster = None;
                 self.manager_attempt = None;
                 self.screen = Screen::Start(StartView::default());
@@ -924,15 +940,77 @@ impl TurnaroundApp {
         }
     }
 
-    /// Loads every trainee's rows and opens the manager's trainee list.
+    /// Opens the manager area and reads every trainee's rows for its trainee list: on a
+    /// thread, with progress shown, when the store can be read from one.
     fn unlock_manager(&mut self) {
         self.trainee = None;
         self.session = None;
+        self.roster = None;
         self.refresh_lrs();
-        match Roster::load(self.store.as_mut()) {
-            Ok(roster) => {
+        self.screen = Screen::Manager(ManagerView::default());
+        let Some(mut reader) = self.store.reader() else {
+            let loaded = Roster::load(self.store.as_mut()).map_err(|e| e.to_string());
+            self.roster_loaded(loaded.map(|r| (r, Vec::new())));
+            return;
+        };
+        let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let total = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
+        let spawned = std::thread::Builder::new()
+            .name("roster".into())
+            .spawn(move || {
+                use std::sync::atomic::Ordering;
+                let roster = Roster::load_counting(reader.as_mut(), &mut |i, n| {
+                    d.store(i, Ordering::Relaxed);
+                    t.store(n, Ordering::Relaxed);
+                    !c.load(Ordering::Relaxed)
+                })
+                .map_err(|e| e.to_string())?;
+                Ok((roster, store_notices(reader.as_ref())))
+            });
+        match spawned {
+            Ok(handle) => {
+                self.roster_load = Some(RosterLoad {
+                    done,
+                    total,
+                    cancel,
+                    handle,
+                });
+            }
+            Err(e) => self.roster_loaded(Err(format!("cannot start reading: {e}"))),
+        }
+    }
+
+    /// Takes the roster once its thread is done; returns (done, total) while it reads.
+    fn poll_roster(&mut self) -> Option<(usize, usize)> {
+        use std::sync::atomic::Ordering;
+        let load = self.roster_load.as_ref()?;
+        if !load.handle.is_finished() {
+            return Some((
+                load.done.load(Ordering::Relaxed),
+                load.total.load(Ordering::Relaxed),
+            ));
+        }
+        let load = self.roster_load.take()?;
+        let result = load
+            .handle
+            .join()
+            .unwrap_or_else(|_| Err("the reading thread stopped unexpectedly".into()));
+        self.roster_loaded(result);
+        None
+    }
+
+    /// Shows the loaded roster, or goes back to the start with why it failed.
+    fn roster_loaded(&mut self, result: Result<(Roster, Vec<String>), String>) {
+        match result {
+            Ok((roster, notices)) => {
                 self.roster = Some(roster);
-                self.screen = Screen::Manager(ManagerView::default());
+                for n in notices {
+                    if !self.notices.contains(&n) {
+                        self.notices.push(n);
+                    }
+                }
             }
             Err(e) => {
                 self.notices
@@ -941,6 +1019,26 @@ impl TurnaroundApp {
             }
         }
         self.report_store_problems();
+    }
+
+    /// Waits until the manager's roster has been read, as a benchmark needs; the window
+    /// never calls this.
+    pub fn wait_for_roster(&mut self) {
+        if let Some(load) = self.roster_load.take() {
+            let result = load
+                .handle
+                .join()
+                .unwrap_or_else(|_| Err("the reading thread stopped unexpectedly".into()));
+            self.roster_loaded(result);
+        }
+    }
+
+    /// Stops reading the roster (the manager left before it was done).
+    fn cancel_roster(&mut self) {
+        if let Some(load) = self.roster_load.take() {
+            load.cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 
     /// Saves the LRS settings, keeping the saved password unless a new one was typed.
@@ -1694,19 +1792,30 @@ impl eframe::App for TurnaroundApp {
                 self.apply(Command::OpenManager);
                 self.apply(Command::SubmitPin { pin, confirm: None });
             }
-            // The first frame was presented before the second `ui` call began.
-            if self.frames == 2 {
-                let what = match (&self.config.measure_manager_pin, &self.screen) {
+            // The frame that drew what is measured: the first, or the one that drew the
+            // manager's list (read on a thread), or the first when that never comes.
+            let drew = match &self.config.measure_manager_pin {
+                None => Some(1),
+                Some(_) => self
+                    .manager_list_frame
+                    .or((self.roster_load.is_none() && self.roster.is_none()).then_some(1)),
+            };
+            // That frame was presented before the next `ui` call began.
+            if drew.is_some_and(|f| self.frames == f + 1) {
+                let what = match (&self.config.measure_manager_pin, &self.roster) {
                     (None, _) => "first frame",
-                    (Some(_), Screen::Manager(_)) => "manager list",
-                    (Some(_), _) => "manager list NOT reached (wrong PIN?); first frame",
+                    (Some(_), Some(_)) => "manager list",
+                    (Some(_), None) => "manager list NOT reached (wrong PIN?); first frame",
                 };
-                println!("{what}: {} ms", started.elapsed().as_millis());
+                crate::measure::report_first_frame(what, started);
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
             ui.ctx().request_repaint();
         }
         self.frame_ui(ui);
+        if self.manager_list_frame.is_none() && self.roster.is_some() {
+            self.manager_list_frame = Some(self.frames);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -1723,6 +1832,11 @@ impl TurnaroundApp {
             self.style_applied = Some(self.settings.theme);
         }
         self.poll_export();
+        let roster_progress = self.poll_roster();
+        if roster_progress.is_some() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
         self.poll_counts();
         self.poll_lrs(ui.ctx());
         if matches!(self.screen, Screen::Trainer(_) | Screen::Library) {
@@ -1793,7 +1907,10 @@ impl TurnaroundApp {
                             lrs: &self.lrs,
                         },
                     ),
-                    None => Some(Command::LeaveManager),
+                    None => match roster_progress {
+                        Some((done, total)) => crate::ui::manager::loading_ui(ui, done, total),
+                        None => Some(Command::LeaveManager),
+                    },
                 },
                 Screen::Trainer(view) => view.ui(
                     ui,

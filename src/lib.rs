@@ -18,6 +18,7 @@ pub mod generate;
 pub mod library;
 pub mod lint;
 pub mod lrs;
+pub mod measure;
 pub mod paths;
 pub mod progress;
 pub mod report;

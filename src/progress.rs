@@ -206,6 +206,8 @@ pub enum StoreError {
     EmptyName,
     #[error("no trainee with id {0}")]
     NoSuchTrainee(String),
+    #[error("stopped before the end")]
+    Cancelled,
 }
 
 /// A file left where it is and not loaded: written by a newer Turnaround, or
@@ -290,6 +292,12 @@ pub trait ProgressStore {
     fn in_progress(&mut self, trainee_id: &str) -> Result<Option<InProgress>, StoreError>;
     /// Forgets the trainee's unfinished attempt.
     fn clear_in_progress(&mut self, trainee_id: &str) -> Result<(), StoreError>;
+    /// A second handle on the same records that another thread can read through, for
+    /// long reads that must not hold up the window; `None` when the store cannot give one
+    /// (then the read happens in place).
+    fn reader(&self) -> Option<Box<dyn ProgressStore + Send>> {
+        None
+    }
 }
 
 /// Trainees in the order people look for them: by name, ignoring case (id breaks ties).
@@ -551,6 +559,14 @@ fn to_ron<T: Serialize>(value: &T) -> String {
 }
 
 impl ProgressStore for FsStore {
+    fn reader(&self) -> Option<Box<dyn ProgressStore + Send>> {
+        Some(Box::new(FsStore {
+            root: self.root.clone(),
+            set_aside: Vec::new(),
+            skipped: Vec::new(),
+        }))
+    }
+
     fn trainee_named(&mut self, name: &str, now_ms: u64) -> Result<Trainee, StoreError> {
         // Two processes asking for a new name at once must not both create it: hold an
         // exclusive lock on the trainees folder's lock file while looking and creating.

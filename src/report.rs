@@ -457,10 +457,22 @@ pub struct Roster {
 impl Roster {
     /// Reads every trainee's rows (from the index, so fast at scale).
     pub fn load(store: &mut dyn ProgressStore) -> Result<Roster, StoreError> {
+        Roster::load_counting(store, &mut |_, _| true)
+    }
+
+    /// `load`, telling `progress` how many trainees are read out of how many before each
+    /// one; it stops with `StoreError::Cancelled` when `progress` returns false.
+    pub fn load_counting(
+        store: &mut dyn ProgressStore,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Roster, StoreError> {
         let trainees = store.trainees()?;
         let mut rows = Vec::with_capacity(trainees.len());
         let mut overviews = Vec::with_capacity(trainees.len());
-        for t in &trainees {
+        for (i, t) in trainees.iter().enumerate() {
+            if !progress(i, trainees.len()) {
+                return Err(StoreError::Cancelled);
+            }
             let r = store.rows(&t.id)?;
             overviews.push(overview(t, &r));
             rows.push(r);

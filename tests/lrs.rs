@@ -514,6 +514,7 @@ fn the_app_sends_a_finished_attempt_in_the_background_and_the_manager_sees_it() 
     crate::app::type_into(&mut h, "PIN:", "2468");
     h.key_press(egui::Key::Enter);
     h.run();
+    crate::manager::until_list(&mut h);
     h.get_by_label("LRS").click();
     h.run();
     h.get_by_label_contains("Sent: 1 attempt.");

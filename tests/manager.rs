@@ -46,6 +46,21 @@ fn open_manager_with(h: &mut Harness<'static, TurnaroundApp>, pin: &str) {
     type_into(h, "PIN:", pin);
     h.key_press(egui::Key::Enter);
     h.run();
+    until_list(h);
+}
+
+/// Lets frames pass until the manager's trainee list, read on a thread, is shown.
+pub(crate) fn until_list(h: &mut Harness<'static, TurnaroundApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while matches!(h.state().screen, Screen::Manager(_)) && h.state().roster.is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the trainee list was not read within 20 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
 }
 
 #[test]
@@ -143,6 +158,7 @@ fn the_first_manager_pin_is_typed_twice_and_stored_only_as_a_hash() {
     assert!(h.query_by_label(&code).is_some());
     h.get_by_label("I have written it down").click();
     h.run();
+    until_list(&mut h);
     assert!(matches!(h.state().screen, Screen::Manager(_)));
     assert!(
         h.query_by_label_contains("No trainees yet").is_some(),
@@ -524,6 +540,7 @@ fn a_forgotten_manager_pin_is_reset_with_the_recovery_code_once() {
     assert_ne!(fresh.code, code, "the old code is used up");
     h.get_by_label("I have written it down").click();
     h.run();
+    until_list(&mut h);
     assert!(matches!(h.state().screen, Screen::Manager(_)));
 
     let mut access = Access::load(dir.path()).expect("access");
@@ -612,4 +629,48 @@ fn changing_a_trainee_pin_needs_the_current_one_and_a_manager_can_clear_a_forgot
             .iter()
             .any(|e| e.action == "cleared a trainee's PIN")
     );
+}
+
+#[test]
+fn while_the_records_are_read_the_manager_area_shows_progress_and_can_be_left() {
+    let mut left = false;
+    let mut h = Harness::new_ui(|ui| {
+        if turnaround::ui::manager::loading_ui(ui, 57, 200).is_some() {
+            left = true;
+        }
+    });
+    h.run();
+    // The words, and the bar named by them for a screen reader.
+    let words = "Reading the trainees' records: 57 of 200";
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Label, words)
+            .is_some()
+    );
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::ProgressIndicator, words)
+            .is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    drop(h);
+    assert!(left, "Cancel leaves the manager area");
+}
+
+#[test]
+fn the_roster_read_counts_every_trainee_and_stops_when_asked() {
+    let dir = demo_dir(4, 12);
+    let mut store = turnaround::progress::FsStore::new(dir.path());
+    let mut seen = Vec::new();
+    let roster = turnaround::report::Roster::load_counting(&mut store, &mut |i, n| {
+        seen.push((i, n));
+        true
+    })
+    .expect("read");
+    assert_eq!(roster.trainees.len(), 4);
+    assert_eq!(seen, [(0, 4), (1, 4), (2, 4), (3, 4)]);
+    let stopped = turnaround::report::Roster::load_counting(&mut store, &mut |i, _| i < 2);
+    assert!(matches!(
+        stopped,
+        Err(turnaround::progress::StoreError::Cancelled)
+    ));
 }

@@ -1191,3 +1191,31 @@ fn outcome_bar(ui: &mut egui::Ui, counts: [usize; 3]) {
     ));
     ui.label(format!("{} / {} / {}", counts[0], counts[1], counts[2]));
 }
+
+/// The manager area while every trainee's rows are read: how far it got, and a way out.
+pub fn loading_ui(ui: &mut egui::Ui, done: usize, total: usize) -> Option<Command> {
+    ui.add_space(24.0);
+    ui.heading("Manager area");
+    let what = if total == 0 {
+        "Reading the trainees' records…".to_string()
+    } else {
+        format!("Reading the trainees' records: {done} of {total}")
+    };
+    let label = ui.label(&what);
+    let fraction = if total == 0 {
+        0.0
+    } else {
+        done as f32 / total as f32
+    };
+    ui.add(
+        egui::ProgressBar::new(fraction)
+            .desired_width(360.0)
+            .show_percentage(),
+    )
+    .labelled_by(label.id);
+    ui.add_space(8.0);
+    ui.button("Cancel")
+        .on_hover_text("Stop reading and go back to the start")
+        .clicked()
+        .then_some(Command::LeaveManager)
+}

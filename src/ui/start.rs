@@ -51,12 +51,17 @@ impl StartView {
                     self.find.trim()
                 ));
             }
+            // Names as rows, framed on hover and focus: a frame on every name cost about
+            // 1.5 ms a frame each under software rendering (docs/performance.md).
             egui::ScrollArea::vertical()
                 .id_salt("trainees")
                 .show(ui, |ui| {
                     for t in shown {
+                        let name = egui::Button::new(&t.name)
+                            .frame_when_inactive(false)
+                            .min_size(egui::vec2(280.0, 36.0));
                         if ui
-                            .add_sized([280.0, 36.0], egui::Button::new(&t.name))
+                            .add(name)
                             .on_hover_text("Continue as this trainee")
                             .clicked()
                         {

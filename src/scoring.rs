@@ -477,27 +477,32 @@ impl Judge<'_> {
         let d = Dimension::ActiveListening;
         let m = &self.scorer.matcher;
         // What the customer said, as stems and synonym groups.
-        let mut said: BTreeSet<String> = BTreeSet::new();
+        let mut said: BTreeSet<&str> = BTreeSet::new();
         let mut groups: BTreeSet<usize> = BTreeSet::new();
         for t in customer.iter().filter(|t| self.content(&t.word)) {
-            let s = t.stem.clone();
-            if let Some(g) = m.synonym_group.get(&s) {
+            if let Some(g) = m.synonym_group.get(&t.stem) {
                 groups.insert(*g);
             }
-            said.insert(s);
+            said.insert(&t.stem);
+        }
+        /// A fact restated: a synonym group the customer used, or one of their stems.
+        #[derive(PartialEq, Eq, PartialOrd, Ord)]
+        enum Fact<'t> {
+            Group(usize),
+            Stem(&'t str),
         }
         let actions = self.non_listening_sentences();
-        let mut matched: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut matched: BTreeMap<Fact, (usize, usize)> = BTreeMap::new();
         let mut per_sentence: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-        for (i, t) in self.tokens.iter().enumerate() {
+        let tokens = self.tokens;
+        for (i, t) in tokens.iter().enumerate() {
             if actions.contains(&t.sentence) || !self.content(&t.word) {
                 continue;
             }
-            let s = t.stem.clone();
-            let group = m.synonym_group.get(&s).copied();
+            let group = m.synonym_group.get(&t.stem).copied();
             let key = match group {
-                Some(g) if groups.contains(&g) => format!("group:{g}"),
-                _ if said.contains(&s) => s,
+                Some(g) if groups.contains(&g) => Fact::Group(g),
+                _ if said.contains(t.stem.as_str()) => Fact::Stem(&t.stem),
                 _ => continue,
             };
             matched.entry(key).or_insert((i, i + 1));
@@ -603,23 +608,30 @@ impl Judge<'_> {
     /// Notes and reports a long verbatim run of the customer's words.
     fn parroting(&mut self, customer: &[Token]) -> bool {
         const RUN: usize = 6;
-        let swap = |w: &str| -> String {
-            self.scorer
-                .matcher
-                .pronoun_swaps
-                .get(w)
-                .cloned()
-                .unwrap_or_else(|| w.to_string())
-        };
-        let theirs: Vec<String> = customer.iter().map(|t| swap(&t.word)).collect();
-        let ours: Vec<&str> = self.tokens.iter().map(|t| t.word.as_str()).collect();
+        let swaps = &self.scorer.matcher.pronoun_swaps;
+        // Words as small numbers: this compares every pair of positions.
+        fn id<'w>(ids: &mut crate::fasthash::FastMap<&'w str, u32>, w: &'w str) -> u32 {
+            let next = ids.len() as u32;
+            *ids.entry(w).or_insert(next)
+        }
+        let mut ids = crate::fasthash::FastMap::default();
+        let tokens = self.tokens;
+        let ours: Vec<u32> = tokens.iter().map(|t| id(&mut ids, &t.word)).collect();
+        let theirs: Vec<u32> = customer
+            .iter()
+            .map(|t| {
+                let w = swaps.get(&t.word).map_or(t.word.as_str(), String::as_str);
+                id(&mut ids, w)
+            })
+            .collect();
+        let said: Vec<u32> = customer.iter().map(|t| id(&mut ids, &t.word)).collect();
         let mut best: Option<(usize, usize)> = None;
         for i in 0..ours.len() {
             for j in 0..theirs.len() {
                 let mut k = 0;
                 while i + k < ours.len()
                     && j + k < theirs.len()
-                    && (ours[i + k] == theirs[j + k] || ours[i + k] == customer[j + k].word)
+                    && (ours[i + k] == theirs[j + k] || ours[i + k] == said[j + k])
                 {
                     k += 1;
                 }

@@ -127,6 +127,11 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
         Enter(Option<usize>, Feelings, Feelings),
         Leave(usize),
     }
+    /// One way on from a node: where to, and how the low and high corners move.
+    struct Edge {
+        to: Option<usize>,
+        moves: Option<(f64, f64)>,
+    }
 
     let customer = &scenario.customer;
     let start = Feelings::start(customer, Temperament::NOMINAL);
@@ -135,12 +140,43 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
         by_id.entry(n.id()).or_insert(i);
     }
     let index = |id: &str| by_id.get(id).copied();
+    // Every node's ways on, resolved once: the search visits nodes many times over.
+    let edges: Vec<Vec<Edge>> = scenario
+        .nodes
+        .iter()
+        .map(|node| match node {
+            Node::Line(line) => vec![Edge {
+                to: index(&line.next),
+                moves: None,
+            }],
+            Node::Choice(turn) => turn
+                .choices
+                .iter()
+                .map(|c| {
+                    let d = f64::from(c.mood);
+                    Edge {
+                        to: index(&c.next),
+                        moves: Some((d, d)),
+                    }
+                })
+                .collect(),
+            Node::FreeText(turn) => branch_bands(turn)
+                .into_iter()
+                .map(|(lo, hi, next)| Edge {
+                    to: index(next),
+                    moves: Some((text_mood_delta(lo), text_mood_delta(hi))),
+                })
+                .collect(),
+            Node::Ending(_) => Vec::new(),
+        })
+        .collect();
     let mut found: BTreeMap<&str, BTreeSet<Outcome>> = BTreeMap::new();
     let mut seen: FastSet<(usize, i64, i64, i64, i64)> = FastSet::default();
     let mut on_route = vec![false; scenario.nodes.len()];
     let mut stack = vec![Visit::Enter(index(&scenario.start), start, start)];
     let mut visits = 0;
-    let key = |f: f64| (f * 1000.0).round() as i64;
+    // Mood and loyalty are clamped to 0-100, so adding a half and truncating rounds.
+    let key = |f: f64| (f * 1000.0 + 0.5) as i64;
     while let Some(visit) = stack.pop() {
         let (at, low, high) = match visit {
             Visit::Leave(at) => {
@@ -165,38 +201,23 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
         )) {
             continue;
         }
-        let node = &scenario.nodes[at];
         on_route[at] = true;
         stack.push(Visit::Leave(at));
-        match node {
-            Node::Line(line) => stack.push(Visit::Enter(index(&line.next), low, high)),
-            Node::Choice(turn) => {
-                for choice in &turn.choices {
-                    let d = f64::from(choice.mood);
-                    stack.push(Visit::Enter(
-                        index(&choice.next),
-                        low.moved(d),
-                        high.moved(d),
-                    ));
+        if let Node::Ending(ending) = &scenario.nodes[at] {
+            let set = found.entry(ending.id.as_str()).or_default();
+            for outcome in Outcome::ALL {
+                if outcome_band_meets(outcome, low.loyalty, high.loyalty, customer) {
+                    set.insert(outcome);
                 }
             }
-            Node::FreeText(turn) => {
-                for (lo, hi, next) in branch_bands(turn) {
-                    stack.push(Visit::Enter(
-                        index(next),
-                        low.moved(text_mood_delta(lo)),
-                        high.moved(text_mood_delta(hi)),
-                    ));
-                }
-            }
-            Node::Ending(ending) => {
-                let set = found.entry(ending.id.as_str()).or_default();
-                for outcome in Outcome::ALL {
-                    if outcome_band_meets(outcome, low.loyalty, high.loyalty, customer) {
-                        set.insert(outcome);
-                    }
-                }
-            }
+            continue;
+        }
+        for edge in &edges[at] {
+            let (l, h) = match edge.moves {
+                Some((lo, hi)) => (low.moved(lo), high.moved(hi)),
+                None => (low, high),
+            };
+            stack.push(Visit::Enter(edge.to, l, h));
         }
     }
     found

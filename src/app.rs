@@ -96,6 +96,28 @@ struct Job {
     reload: bool,
 }
 
+/// The reply scorer, compiled from its lexicon on first use: the first typed reply, the
+/// practice pad or a playtest. Compiling the lexicon's phrases took about 3 ms, which the
+/// start screen (which scores nothing) no longer waits for.
+struct LazyScorer {
+    lexicon: crate::scoring::Lexicon,
+    scorer: std::cell::OnceCell<crate::scoring::Scorer>,
+}
+
+impl LazyScorer {
+    fn new(lexicon: crate::scoring::Lexicon) -> LazyScorer {
+        LazyScorer {
+            lexicon,
+            scorer: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &crate::scoring::Scorer {
+        self.scorer
+            .get_or_init(|| crate::scoring::Scorer::new(&self.lexicon))
+    }
+}
+
 /// Every trainee's rows being read on a thread as the manager area opens: at scale, or
 /// with a cold disk, that read takes long enough to freeze the window.
 struct RosterLoad {
@@ -110,7 +132,7 @@ struct RosterLoad {
 pub struct TurnaroundApp {
     config: AppConfig,
     pub library: Library,
-    scorer: crate::scoring::Scorer,
+    scorer: LazyScorer,
     store: Box<dyn ProgressStore>,
     pub trainees: Vec<Trainee>,
     pub trainee: Option<Trainee>,
@@ -227,7 +249,7 @@ impl TurnaroundApp {
         let mut notices = Vec::new();
         let (lexicon, problem) = library::load_lexicon(&config.data_dir);
         notices.extend(problem);
-        let scorer = crate::scoring::Scorer::new(&lexicon);
+        let scorer = LazyScorer::new(lexicon);
         if let Some(n) = &audio.notice {
             notices.push(n.clone());
         }
@@ -1222,7 +1244,7 @@ impl TurnaroundApp {
         ) -> Result<(), crate::engine::EngineError>,
     ) {
         if let Some(p) = &mut self.playtest
-            && let Err(e) = step(p, &self.scorer)
+            && let Err(e) = step(p, self.scorer.get())
         {
             self.trainer_message = Some(format!("The playtest could not go on: {e}"));
         }
@@ -1543,7 +1565,7 @@ impl TurnaroundApp {
         );
         let (lexicon, problem) = library::load_lexicon(&self.config.data_dir);
         self.notices.extend(problem);
-        self.scorer = crate::scoring::Scorer::new(&lexicon);
+        self.scorer = LazyScorer::new(lexicon);
         self.store = Box::new(progress::FsStore::new(&self.config.data_dir));
         self.access = Access::load(&self.config.data_dir).map_err(|e| e.to_string());
         self.trainees = self.store.trainees().unwrap_or_default();
@@ -1606,7 +1628,7 @@ impl TurnaroundApp {
             Some(crate::scenario::Node::FreeText(t)) => Some(t.hints.clone()),
             _ => None,
         };
-        let assessment = self.scorer.assess(&crate::scoring::ReplyInput {
+        let assessment = self.scorer.get().assess(&crate::scoring::ReplyInput {
             customer: &prompt.customer_said,
             reply: text,
             hints: hints.as_ref(),
@@ -1875,7 +1897,7 @@ impl TurnaroundApp {
                     },
                     None => Some(Command::BackToLibrary),
                 },
-                Screen::Practice(view) => view.ui(ui, &self.library, &self.scorer),
+                Screen::Practice(view) => view.ui(ui, &self.library, self.scorer.get()),
                 Screen::MyProgress(view) => match &self.summary {
                     Some(summary) => view.ui(
                         ui,

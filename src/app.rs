@@ -232,7 +232,12 @@ impl TurnaroundApp {
             .unwrap_or_default();
         let audio = Audio::open(settings.volume, settings.muted);
         let store = Box::new(progress::FsStore::new(&config.data_dir));
-        Self::with_parts(config, settings, store, audio)
+        // The style is set before the first frame, so that frame is laid out once, in
+        // the sizes it is shown in.
+        style::apply(&cc.egui_ctx, settings.theme);
+        let mut app = Self::with_parts(config, settings, store, audio);
+        app.style_applied = Some(app.settings.theme);
+        app
     }
 
     /// The app from explicit parts, as tests build it.
@@ -459,7 +464,7 @@ impl TurnaroundApp {
         let version = self
             .library
             .get(&session.scenario().id)
-            .map(|e| e.version.clone())
+            .map(|e| e.version().to_string())
             .unwrap_or_default();
         let unfinished = InProgress {
             format: progress::FORMAT_VERSION,
@@ -497,7 +502,7 @@ impl TurnaroundApp {
         let Some(entry) = self.library.get(&ip.about.scenario_id) else {
             return;
         };
-        if entry.version != ip.about.scenario_version {
+        if entry.version() != ip.about.scenario_version {
             self.notices.push(format!(
                 "\"{}\" has changed since you started, so that attempt cannot be resumed; it was discarded.",
                 entry.scenario.title
@@ -1204,7 +1209,7 @@ impl TurnaroundApp {
                 .filter(|e| Some(&e.origin) == self.playtest_origin.as_ref());
             match same {
                 Some(entry)
-                    if entry.version != crate::scenario::version_hash(p.session.scenario()) =>
+                    if entry.version() != crate::scenario::version_hash(p.session.scenario()) =>
                 {
                     use crate::authoring::Followed;
                     match p.follow(Arc::clone(&entry.scenario)) {
@@ -1672,12 +1677,7 @@ impl TurnaroundApp {
         let assets = self.assets_dir(&id);
         for clip in &new_lines {
             match (clip, &assets) {
-                (Some(clip), Some(dir)) => {
-                    if let Err(e) = self.audio.clip(&dir.join(clip)) {
-                        self.notices
-                            .push(format!("Could not play a voice clip: {e}"));
-                    }
-                }
+                (Some(clip), Some(dir)) => self.audio.clip(&dir.join(clip)),
                 _ => self.audio.cue(Cue::CustomerLine),
             }
         }
@@ -1703,7 +1703,7 @@ impl TurnaroundApp {
         };
         let version = self.library.get(&session.scenario().id).map_or_else(
             || crate::scenario::version_hash(session.scenario()),
-            |e| e.version.clone(),
+            |e| e.version().to_string(),
         );
         let kind = AttemptKind::Assessment;
         let Some(record) = AttemptRecord::from_session(
@@ -1853,6 +1853,11 @@ impl TurnaroundApp {
             style::apply(ui.ctx(), self.settings.theme);
             self.style_applied = Some(self.settings.theme);
         }
+        for n in self.audio.notices() {
+            if !self.notices.contains(&n) {
+                self.notices.push(n);
+            }
+        }
         self.poll_export();
         let roster_progress = self.poll_roster();
         if roster_progress.is_some() {
@@ -1956,11 +1961,15 @@ impl TurnaroundApp {
 }
 
 /// Opens the desktop window; returns when it closes.
+/// The window's size when it first opens (logical points); the bare-window example opens
+/// at the same size, so that comparing the two measures Turnaround's work, not pixels.
+pub const WINDOW_SIZE: [f32; 2] = [1100.0, 760.0];
+
 pub fn run(config: AppConfig) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Turnaround")
-            .with_inner_size([1100.0, 760.0])
+            .with_inner_size(WINDOW_SIZE)
             .with_min_inner_size([720.0, 520.0]),
         persistence_path: Some(config.data_dir.join("ui-state")),
         ..Default::default()

@@ -138,7 +138,7 @@ pub fn generate(
         if let Some(record) = AttemptRecord::from_session(
             &session,
             &trainee.id,
-            &entry.version,
+            entry.version(),
             kind,
             started,
             finished,

@@ -36,11 +36,21 @@ pub struct LibraryEntry {
     pub origin: Origin,
     /// True when a trainer's file replaces the built-in scenario with the same id.
     pub overrides_builtin: bool,
-    /// The content version hash.
-    pub version: String,
+    /// The content version hash, worked out when first asked for (see `version`).
+    version: std::sync::OnceLock<String>,
     /// Warnings the validator raised (and the lints, when loaded with `Checks::Full`);
     /// the scenario still plays.
     pub warnings: Vec<Diagnostic>,
+}
+
+impl LibraryEntry {
+    /// The content version hash. Serialising a scenario to its canonical form to hash it
+    /// cost more than parsing and validating it, and the start screen needs no version:
+    /// playing, recording and the trainer's views ask for it.
+    pub fn version(&self) -> &str {
+        self.version
+            .get_or_init(|| scenario::version_hash(&self.scenario))
+    }
 }
 
 /// A file that could not join the library, with why.
@@ -363,7 +373,7 @@ impl Library {
                 .get(&scenario.id)
                 .is_some_and(|e| e.origin == Origin::BuiltIn);
         let entry = LibraryEntry {
-            version: scenario::version_hash(&scenario),
+            version: std::sync::OnceLock::new(),
             scenario: Arc::new(scenario),
             origin,
             overrides_builtin,

@@ -284,13 +284,13 @@ impl TrainerView {
         let stale = self
             .shape
             .as_ref()
-            .is_none_or(|s| s.id != entry.scenario.id || s.version != entry.version);
+            .is_none_or(|s| s.id != entry.scenario.id || s.version != entry.version());
         if stale {
             let graph = Graph::of(&entry.scenario);
             let layout = graph::layout(&graph);
             self.shape = Some(Shape {
                 id: entry.scenario.id.clone(),
-                version: entry.version.clone(),
+                version: entry.version().to_string(),
                 graph,
                 layout,
             });
@@ -310,7 +310,7 @@ impl TrainerView {
             ui.label(format!(
                 "id {} · version {} · {} · {} nodes",
                 s.id,
-                entry.version,
+                entry.version(),
                 origin_text(entry),
                 s.nodes.len()
             ));

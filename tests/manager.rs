@@ -674,3 +674,40 @@ fn the_roster_read_counts_every_trainee_and_stops_when_asked() {
         Err(turnaround::progress::StoreError::Cancelled)
     ));
 }
+
+#[test]
+fn every_name_in_a_long_list_is_reachable_by_screen_reader_and_keyboard() {
+    let dir = demo_dir(40, 40);
+    let names: Vec<String> = {
+        use turnaround::progress::ProgressStore;
+        turnaround::progress::FsStore::new(dir.path())
+            .trainees()
+            .expect("trainees")
+            .into_iter()
+            .map(|t| t.name)
+            .collect()
+    };
+    let mut h = app(dir.path());
+    // The last name is far below the fold, and still a named button.
+    let last = names.last().expect("names").clone();
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Button, &last)
+            .is_some()
+    );
+    // Tab from the find field walks the names in order; the one reached scrolls into
+    // sight, and Enter picks it.
+    h.get_by_label("Find your name:").focus();
+    h.run();
+    let before = h.get_by_label(&names[29]).rect();
+    for _ in 0..30 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    let after = h.get_by_label(&names[29]).rect();
+    assert!(before.top() > 800.0, "starts below the window: {before:?}");
+    assert!(after.bottom() <= 800.0, "scrolled into sight: {after:?}");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let picked = h.state().trainee.as_ref().map(|t| t.name.clone());
+    assert_eq!(picked.as_deref(), Some(names[29].as_str()));
+}

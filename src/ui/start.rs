@@ -57,14 +57,7 @@ impl StartView {
                 .id_salt("trainees")
                 .show(ui, |ui| {
                     for t in shown {
-                        let name = egui::Button::new(&t.name)
-                            .frame_when_inactive(false)
-                            .min_size(egui::vec2(280.0, 36.0));
-                        if ui
-                            .add(name)
-                            .on_hover_text("Continue as this trainee")
-                            .clicked()
-                        {
+                        if name_row(ui, &t.name, &t.id).clicked() {
                             command = Some(Command::SelectTrainee(t.id.clone()));
                         }
                     }
@@ -110,4 +103,46 @@ impl StartView {
         });
         command
     }
+}
+
+/// The height of a name in the list of trainees.
+const NAME_ROW: f32 = 36.0;
+
+/// One trainee's name as a button, drawn as a row framed on hover and focus. The row
+/// keeps one id and its accessible name whether or not it is scrolled into sight, but
+/// only a row in sight lays out and paints its text: doing that for every one of 200
+/// names was most of the start screen's first frame. A row reached with Tab scrolls
+/// into sight.
+fn name_row(ui: &mut egui::Ui, name: &str, key: &str) -> egui::Response {
+    let size = egui::vec2(ui.available_width().max(280.0), NAME_ROW);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("trainee", key)),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    if response.gained_focus() {
+        response.scroll_to_me(None);
+    }
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&response);
+        if response.hovered() || response.has_focus() {
+            ui.painter().rect(
+                rect,
+                visuals.corner_radius,
+                visuals.weak_bg_fill,
+                visuals.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        ui.painter().text(
+            rect.left_center() + egui::vec2(ui.spacing().button_padding.x, 0.0),
+            egui::Align2::LEFT_CENTER,
+            name,
+            egui::TextStyle::Button.resolve(ui.style()),
+            visuals.text_color(),
+        );
+    }
+    response.on_hover_text("Continue as this trainee")
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 mod bench_authoring;
+mod bench_engine;
 mod bench_views;
 mod lrs;
 mod manage;
@@ -112,6 +113,26 @@ pub enum Command {
         /// Frames to time per view.
         #[arg(long, default_value_t = 200)]
         frames: usize,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure the scenario core on one generated scenario: load + validate (with and
+    /// without the recovery lints) and the time per step of random playthroughs.
+    /// Instructions per step: run it under callgrind (docs/performance.md).
+    BenchEngine {
+        /// Nodes in the generated scenario.
+        #[arg(long, default_value_t = 10_000)]
+        nodes: usize,
+        /// Times to load and validate it (0 to skip, as under callgrind).
+        #[arg(long, default_value_t = 11)]
+        loads: usize,
+        /// Steps per round of random playthroughs.
+        #[arg(long, default_value_t = 200_000)]
+        steps: usize,
+        /// Rounds of playthroughs; the median round is reported.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
         /// Print the figures as JSON.
         #[arg(long)]
         json: bool,
@@ -273,6 +294,13 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             frames,
             json,
         } => bench_authoring::run(cli, *count, *nodes, *large, *graph, *frames, *json),
+        Command::BenchEngine {
+            nodes,
+            loads,
+            steps,
+            rounds,
+            json,
+        } => bench_engine::run(*nodes, *loads, *steps, *rounds, *json),
         Command::Report {
             csv,
             turns,
@@ -906,7 +934,11 @@ fn bench(file: &Path, seconds: f64, json: bool) -> i32 {
     let started = Instant::now();
     let mut scored = 0u64;
     let mut checksum = 0u64;
+    // Rounds of the whole set; the median round is reported, so a moment of noise on a
+    // shared machine moves one round, not the figure.
+    let mut rounds = Vec::new();
     while started.elapsed().as_secs_f64() < seconds.max(0.1) {
+        let round = Instant::now();
         for item in &items {
             let a = scorer.assess(&crate::scoring::ReplyInput {
                 customer: &item.customer,
@@ -916,22 +948,113 @@ fn bench(file: &Path, seconds: f64, json: bool) -> i32 {
             checksum += u64::from(a.levels.active_listening);
             scored += 1;
         }
+        rounds.push(round.elapsed().as_secs_f64() * 1e6 / items.len() as f64);
     }
     let elapsed = started.elapsed().as_secs_f64();
-    let per_second = scored as f64 / elapsed;
-    let micros = elapsed * 1e6 / scored as f64;
+    let micros = bench_engine::median(&rounds);
+    let per_second = 1e6 / micros;
+    let worst = long_replies(&items)
+        .into_iter()
+        .map(|(name, reply)| {
+            let customer = &items[0].customer;
+            let runs: Vec<f64> = (0..101)
+                .map(|_| {
+                    let start = Instant::now();
+                    let a = scorer.assess(&crate::scoring::ReplyInput {
+                        customer,
+                        reply: &reply,
+                        hints: None,
+                    });
+                    std::hint::black_box(a);
+                    start.elapsed().as_secs_f64() * 1e6
+                })
+                .collect();
+            (name, reply.len(), bench_engine::median(&runs))
+        })
+        .collect::<Vec<_>>();
     if json {
+        let worst: Vec<_> = worst
+            .iter()
+            .map(|(name, bytes, us)| serde_json::json!({"reply": name, "bytes": bytes, "microseconds": us}))
+            .collect();
         println!(
             "{}",
-            serde_json::json!({"replies": scored, "seconds": elapsed, "replies_per_second": per_second, "microseconds_per_reply": micros, "checksum": checksum})
+            serde_json::json!({"replies": scored, "distinct": items.len(), "rounds": rounds.len(), "seconds": elapsed, "replies_per_second": per_second, "microseconds_per_reply": micros, "checksum": checksum, "long_replies": worst})
         );
     } else {
         println!(
-            "{scored} replies in {elapsed:.2} s: {per_second:.0} replies/s, {micros:.1} µs per reply ({} distinct)",
+            "{scored} replies in {elapsed:.2} s: {micros:.1} µs per reply, {per_second:.0} replies/s (median of {} rounds over {} distinct replies)",
+            rounds.len(),
             items.len()
         );
+        for (name, bytes, us) in &worst {
+            println!("{name} ({bytes} bytes): {us:.0} µs (median of 101)");
+        }
     }
     EXIT_OK
+}
+
+/// The size of the long replies `bench` times.
+const LONG_REPLY_BYTES: usize = 10 * 1024;
+
+/// Three 10 KB replies built from the set, for the scorer's worst case: the set's replies
+/// one after another; every long word misspelt (so each is compared with the lexicon);
+/// and the set's words with no sentence break at all.
+fn long_replies(items: &[ScoreLine]) -> Vec<(&'static str, String)> {
+    let fill = |piece: &dyn Fn(usize) -> String| {
+        let mut out = String::new();
+        let mut i = 0;
+        while out.len() < LONG_REPLY_BYTES {
+            out.push_str(&piece(i));
+            i += 1;
+        }
+        let mut end = LONG_REPLY_BYTES;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+        out
+    };
+    let words: Vec<&str> = items
+        .iter()
+        .flat_map(|i| i.reply.split_whitespace())
+        .collect();
+    let long: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 7)
+        .map(|w| {
+            let mut chars: Vec<char> = w.chars().collect();
+            let last = chars.len() - 1;
+            chars[last] = if chars[last] == 'q' { 'x' } else { 'q' };
+            chars.into_iter().collect()
+        })
+        .collect();
+    let mut out = vec![
+        (
+            "10 KB of the set's replies",
+            fill(&|i| format!("{} ", items[i % items.len()].reply)),
+        ),
+        (
+            "10 KB of one sentence",
+            fill(&|i| {
+                format!(
+                    "{} ",
+                    words[i % words.len()].trim_end_matches(['.', '!', '?', ';'])
+                )
+            }),
+        ),
+    ];
+    if !long.is_empty() {
+        out.push((
+            "10 KB of misspelt long words",
+            fill(&|i| {
+                let sep = if i % 12 == 11 { ". " } else { " " };
+                format!("{}{sep}", long[i % long.len()])
+            }),
+        ));
+    }
+    out
 }
 
 /// Writes made-up trainees and attempts, reporting progress on stderr.

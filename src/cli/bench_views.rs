@@ -11,7 +11,8 @@ use super::{Cli, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::access::MANAGER_PIN_ENV;
 use crate::app::{AppConfig, Screen, TurnaroundApp, UiSettings};
 use crate::audio::Audio;
-use crate::progress::FsStore;
+use crate::engine::Step;
+use crate::progress::{FsStore, MemoryStore};
 use crate::ui::Command;
 use crate::ui::manager::Tab;
 
@@ -19,6 +20,7 @@ use crate::ui::manager::Tab;
 pub(super) struct ViewFigures {
     pub(super) view: String,
     pub(super) frames: usize,
+    pub(super) median_ms: f64,
     pub(super) mean_ms: f64,
     pub(super) p95_ms: f64,
     pub(super) max_ms: f64,
@@ -32,6 +34,9 @@ struct Figures {
     attempts: usize,
     unlock_ms: f64,
     views: Vec<ViewFigures>,
+    /// The trainee's screens: start, library, My progress of the busiest trainee, and
+    /// play and debrief of a long generated conversation.
+    trainee_views: Vec<ViewFigures>,
 }
 
 fn ms(d: Duration) -> f64 {
@@ -79,9 +84,11 @@ pub(super) fn time_frames(
     let p95 = times
         .get((times.len() * 95 / 100).min(times.len().saturating_sub(1)))
         .map_or(0.0, |d| ms(*d));
+    let median = super::bench_engine::median(&times.iter().map(|d| ms(*d)).collect::<Vec<_>>());
     ViewFigures {
         view,
         frames,
+        median_ms: median,
         mean_ms: mean,
         p95_ms: p95,
         max_ms: times.last().map_or(0.0, |d| ms(*d)),
@@ -115,6 +122,7 @@ pub fn run(cli: &Cli, frames: usize, json: bool) -> i32 {
     let start = Instant::now();
     app.apply(Command::OpenManager);
     app.apply(Command::SubmitPin { pin, confirm: None });
+    app.wait_for_roster();
     let unlock = start.elapsed();
     if !matches!(app.screen, Screen::Manager(_)) {
         eprintln!("error: the manager area did not open (no manager PIN set, or a wrong one)");
@@ -139,11 +147,29 @@ pub fn run(cli: &Cli, frames: usize, json: bool) -> i32 {
         view.tab = Tab::Cohort;
     }
     views.push(time_frames(&ctx, &mut app, frames, "cohort".into()));
+    if let Screen::Manager(view) = &mut app.screen {
+        view.tab = Tab::Lrs;
+    }
+    views.push(time_frames(&ctx, &mut app, frames, "LRS".into()));
+    let busiest = roster
+        .rows
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, r)| r.len())
+        .map(|(i, r)| (roster.trainees[i].id.clone(), r.len()));
+    let trainee_views = match trainee_screens(cli, &ctx, frames, busiest) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_INPUT;
+        }
+    };
     let figures = Figures {
         trainees: roster.trainees.len(),
         attempts,
         unlock_ms: ms(unlock),
         views,
+        trainee_views,
     };
     if json {
         println!("{}", serde_json::to_string(&figures).unwrap_or_default());
@@ -154,14 +180,134 @@ pub fn run(cli: &Cli, frames: usize, json: bool) -> i32 {
         figures.trainees, figures.attempts, figures.unlock_ms
     );
     println!(
-        "{:<36} {:>7} {:>9} {:>9} {:>9} {:>9}",
-        "frame CPU time", "frames", "mean ms", "p95 ms", "max ms", "vertices"
+        "{:<36} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "frame CPU time", "frames", "median ms", "mean ms", "p95 ms", "max ms", "vertices"
     );
-    for v in &figures.views {
+    for v in figures.views.iter().chain(&figures.trainee_views) {
         println!(
-            "{:<36} {:>7} {:>9.2} {:>9.2} {:>9.2} {:>9}",
-            v.view, v.frames, v.mean_ms, v.p95_ms, v.max_ms, v.vertices
+            "{:<36} {:>7} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9}",
+            v.view, v.frames, v.median_ms, v.mean_ms, v.p95_ms, v.max_ms, v.vertices
         );
     }
     EXIT_OK
+}
+
+/// Nodes in the generated scenario played for a long transcript.
+const LONG_SCENARIO_NODES: usize = 401;
+
+/// Times the trainee's screens: start and library over the data dir's trainees, My
+/// progress of the trainee with the most attempts, then a long generated conversation
+/// played in a store of its own (so the data dir gains no attempt) and its debrief.
+fn trainee_screens(
+    cli: &Cli,
+    ctx: &egui::Context,
+    frames: usize,
+    busiest: Option<(String, usize)>,
+) -> Result<Vec<ViewFigures>, String> {
+    let data_dir = cli.data_dir();
+    let mut views = Vec::new();
+    let mut app = TurnaroundApp::with_parts(
+        AppConfig {
+            data_dir: data_dir.clone(),
+            trainer_scenarios: cli.trainer_scenarios(),
+            measure_startup: None,
+            measure_manager_pin: None,
+        },
+        UiSettings::default(),
+        Box::new(FsStore::new(&data_dir)),
+        Audio::silent("benchmarks run without sound"),
+    );
+    let trainees = app.trainees.len();
+    views.push(time_frames(
+        ctx,
+        &mut app,
+        frames,
+        format!("start ({trainees} trainees)"),
+    ));
+    if let Some((id, attempts)) = busiest {
+        app.apply(Command::SelectTrainee(id));
+        if !matches!(app.screen, Screen::Library) {
+            return Err("the busiest trainee could not be chosen (a trainee PIN?)".into());
+        }
+        views.push(time_frames(ctx, &mut app, frames, "library".into()));
+        app.apply(Command::OpenMyProgress);
+        views.push(time_frames(
+            ctx,
+            &mut app,
+            frames,
+            format!("my progress ({attempts} attempts)"),
+        ));
+    }
+
+    // A long conversation, in a folder and a store of its own.
+    let dir = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
+    let scenarios = dir.path().join("scenarios");
+    std::fs::create_dir_all(&scenarios)
+        .and_then(|()| {
+            std::fs::write(
+                scenarios.join("long.ron"),
+                crate::generate::scenario_text(LONG_SCENARIO_NODES, 3),
+            )
+        })
+        .map_err(|e| format!("cannot write the long scenario: {e}"))?;
+    let mut app = TurnaroundApp::with_parts(
+        AppConfig {
+            data_dir: dir.path().join("data"),
+            trainer_scenarios: scenarios,
+            measure_startup: None,
+            measure_manager_pin: None,
+        },
+        UiSettings::default(),
+        Box::new(MemoryStore::default()),
+        Audio::silent("benchmarks run without sound"),
+    );
+    app.apply(Command::CreateTrainee("Bench".into()));
+    app.apply(Command::StartScenario(format!(
+        "generated-{LONG_SCENARIO_NODES}-3"
+    )));
+    // Always the reply that leads one turn on, so the conversation is as long as it gets.
+    let onward = |app: &TurnaroundApp| {
+        let session = app.session.as_ref()?;
+        let Step::Choose(prompt) = session.step() else {
+            return None;
+        };
+        prompt
+            .options
+            .iter()
+            .position(|o| o.starts_with("Reply 0/"))
+    };
+    let mut turns = 0;
+    while let Some(pick) = onward(&app) {
+        // Leave the last few turns for the debrief.
+        if turns >= 150 {
+            break;
+        }
+        app.apply(Command::Choose(pick));
+        turns += 1;
+    }
+    let entries = app.session.as_ref().map_or(0, |s| s.transcript().len());
+    if turns < 150 {
+        return Err(format!("the long conversation ended after {turns} turns"));
+    }
+    views.push(time_frames(
+        ctx,
+        &mut app,
+        frames,
+        format!("play ({entries}-line transcript)"),
+    ));
+    while let Some(pick) = onward(&app) {
+        app.apply(Command::Choose(pick));
+    }
+    if !matches!(app.screen, Screen::Debrief(_)) {
+        return Err("the long conversation did not reach its debrief".into());
+    }
+    views.push(time_frames(
+        ctx,
+        &mut app,
+        frames,
+        "debrief (long conversation)".into(),
+    ));
+    app.apply(Command::OpenPracticePad);
+    views.push(time_frames(ctx, &mut app, frames, "practice pad".into()));
+    Ok(views)
 }

@@ -124,8 +124,21 @@ struct RosterLoad {
     done: Arc<std::sync::atomic::AtomicUsize>,
     total: Arc<std::sync::atomic::AtomicUsize>,
     cancel: Arc<std::sync::atomic::AtomicBool>,
-    /// The roster, with what the reading store set aside or skipped.
-    handle: std::thread::JoinHandle<Result<(Roster, Vec<String>), String>>,
+    handle: RosterThread,
+}
+
+/// A roster read: the roster or why not, with what the reading store set aside or
+/// skipped (told whatever became of the read).
+type RosterThread = std::thread::JoinHandle<(Result<Roster, String>, Vec<String>)>;
+
+/// What a roster read's thread handed back; a thread that panicked read nothing.
+fn joined(handle: RosterThread) -> (Result<Roster, String>, Vec<String>) {
+    handle.join().unwrap_or_else(|_| {
+        (
+            Err("the reading thread stopped unexpectedly".into()),
+            Vec::new(),
+        )
+    })
 }
 
 /// The running app.
@@ -165,8 +178,11 @@ pub struct TurnaroundApp {
     /// The manager's data, loaded when the manager area is unlocked.
     pub roster: Option<Roster>,
     roster_load: Option<RosterLoad>,
-    /// With `--measure-manager`: the frame in which the trainee list was first drawn.
-    manager_list_frame: Option<u64>,
+    /// Reads the manager cancelled, kept until they stop for what they set aside.
+    cancelled_reads: Vec<RosterThread>,
+    /// The frame in which the last roster read ended, well or not (`--measure-manager`
+    /// reports the frame after it).
+    roster_read_frame: Option<u64>,
     /// The attempt opened in the manager's trainee detail.
     pub manager_attempt: Option<AttemptRecord>,
     pub export: ExportStatus,
@@ -230,7 +246,10 @@ impl TurnaroundApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        let audio = Audio::open(settings.volume, settings.muted);
+        let ctx = cc.egui_ctx.clone();
+        let audio = Audio::open(settings.volume, settings.muted, move || {
+            ctx.request_repaint()
+        });
         let store = Box::new(progress::FsStore::new(&config.data_dir));
         // The style is set before the first frame, so that frame is laid out once, in
         // the sizes it is shown in.
@@ -270,7 +289,8 @@ impl TurnaroundApp {
             access,
             roster: None,
             roster_load: None,
-            manager_list_frame: None,
+            cancelled_reads: Vec::new(),
+            roster_read_frame: None,
             manager_attempt: None,
             export: ExportStatus::Idle,
             audit_entries: Vec::new(),
@@ -967,17 +987,26 @@ impl TurnaroundApp {
         }
     }
 
-    /// Opens the manager area and reads every trainee's rows for its trainee list: on a
-    /// thread, with progress shown, when the store can be read from one.
+    /// Opens the manager area and reads every trainee's rows for its trainee list.
     fn unlock_manager(&mut self) {
         self.trainee = None;
         self.session = None;
-        self.roster = None;
         self.refresh_lrs();
         self.screen = Screen::Manager(ManagerView::default());
+        self.read_roster();
+    }
+
+    /// Reads every trainee's rows again: on a thread, with progress shown, when the store
+    /// can be read from one, and in place otherwise.
+    fn read_roster(&mut self) {
+        self.roster = None;
+        self.cancel_roster();
+        // A cancelled read stops before its next trainee; let it finish first, so two
+        // readers never set the same damaged file aside at once.
+        self.finish_cancelled_reads(true);
         let Some(mut reader) = self.store.reader() else {
             let loaded = Roster::load(self.store.as_mut()).map_err(|e| e.to_string());
-            self.roster_loaded(loaded.map(|r| (r, Vec::new())));
+            self.roster_loaded(loaded, Vec::new());
             return;
         };
         let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -993,8 +1022,9 @@ impl TurnaroundApp {
                     t.store(n, Ordering::Relaxed);
                     !c.load(Ordering::Relaxed)
                 })
-                .map_err(|e| e.to_string())?;
-                Ok((roster, store_notices(reader.as_ref())))
+                .map_err(|e| e.to_string());
+                // What it set aside is told whatever became of the read.
+                (roster, store_notices(reader.as_ref()))
             });
         match spawned {
             Ok(handle) => {
@@ -1005,13 +1035,14 @@ impl TurnaroundApp {
                     handle,
                 });
             }
-            Err(e) => self.roster_loaded(Err(format!("cannot start reading: {e}"))),
+            Err(e) => self.roster_loaded(Err(format!("cannot start reading: {e}")), Vec::new()),
         }
     }
 
     /// Takes the roster once its thread is done; returns (done, total) while it reads.
     fn poll_roster(&mut self) -> Option<(usize, usize)> {
         use std::sync::atomic::Ordering;
+        self.finish_cancelled_reads(false);
         let load = self.roster_load.as_ref()?;
         if !load.handle.is_finished() {
             return Some((
@@ -1019,52 +1050,63 @@ impl TurnaroundApp {
                 load.total.load(Ordering::Relaxed),
             ));
         }
-        let load = self.roster_load.take()?;
-        let result = load
-            .handle
-            .join()
-            .unwrap_or_else(|_| Err("the reading thread stopped unexpectedly".into()));
-        self.roster_loaded(result);
+        self.wait_for_roster();
         None
     }
 
-    /// Shows the loaded roster, or goes back to the start with why it failed.
-    fn roster_loaded(&mut self, result: Result<(Roster, Vec<String>), String>) {
+    /// Waits until the manager's roster has been read. The window only calls this once
+    /// the read is done; a benchmark calls it to wait.
+    pub fn wait_for_roster(&mut self) {
+        if let Some(load) = self.roster_load.take() {
+            let (result, notices) = joined(load.handle);
+            self.roster_loaded(result, notices);
+        }
+    }
+
+    /// Shows the loaded roster, or goes back to the start with why it failed; tells
+    /// what the read set aside either way.
+    fn roster_loaded(&mut self, result: Result<Roster, String>, set_aside: Vec<String>) {
+        self.roster_read_frame = Some(self.frames);
         match result {
-            Ok((roster, notices)) => {
-                self.roster = Some(roster);
-                for n in notices {
-                    if !self.notices.contains(&n) {
-                        self.notices.push(n);
-                    }
-                }
-            }
+            Ok(roster) => self.roster = Some(roster),
             Err(e) => {
                 self.notices
                     .push(format!("Could not read trainees' records: {e}"));
                 self.screen = Screen::Start(StartView::default());
             }
         }
+        self.notify(set_aside);
         self.report_store_problems();
     }
 
-    /// Waits until the manager's roster has been read, as a benchmark needs; the window
-    /// never calls this.
-    pub fn wait_for_roster(&mut self) {
-        if let Some(load) = self.roster_load.take() {
-            let result = load
-                .handle
-                .join()
-                .unwrap_or_else(|_| Err("the reading thread stopped unexpectedly".into()));
-            self.roster_loaded(result);
-        }
-    }
-
-    /// Stops reading the roster (the manager left before it was done).
+    /// Stops reading the roster (the manager left before it was done). The read is kept
+    /// until it stops, for what it set aside.
     fn cancel_roster(&mut self) {
         if let Some(load) = self.roster_load.take() {
             load.cancel
                 .store(true, std::sync::atomic::Ordering::Relaxed);
+            self.cancelled_reads.push(load.handle);
+        }
+    }
+
+    /// Collects what stopped reads set aside: those done, or all of them with `wait`.
+    fn finish_cancelled_reads(&mut self, wait: bool) {
+        let (done, running): (Vec<_>, Vec<_>) = std::mem::take(&mut self.cancelled_reads)
+            .into_iter()
+            .partition(|h| wait || h.is_finished());
+        self.cancelled_reads = running;
+        for handle in done {
+            let (_, notices) = joined(handle);
+            self.notify(notices);
+        }
+    }
+
+    /// Adds notices not already shown.
+    fn notify(&mut self, notices: impl IntoIterator<Item = String>) {
+        for n in notices {
+            if !self.notices.contains(&n) {
+                self.notices.push(n);
+            }
         }
     }
 
@@ -1345,11 +1387,7 @@ impl TurnaroundApp {
 
     /// Notices for files set aside or left untouched that have not been reported yet.
     fn report_store_problems(&mut self) {
-        for n in store_notices(self.store.as_ref()) {
-            if !self.notices.contains(&n) {
-                self.notices.push(n);
-            }
-        }
+        self.notify(store_notices(self.store.as_ref()));
     }
 
     fn open_attempt(&mut self, key: Option<String>) {
@@ -1575,14 +1613,11 @@ impl TurnaroundApp {
         self.access = Access::load(&self.config.data_dir).map_err(|e| e.to_string());
         self.trainees = self.store.trainees().unwrap_or_default();
         self.manager_attempt = None;
-        match Roster::load(self.store.as_mut()) {
-            Ok(r) => self.roster = Some(r),
-            Err(e) => self
-                .notices
-                .push(format!("Could not read trainees' records: {e}")),
-        }
         if let Screen::Manager(view) = &mut self.screen {
             view.detail = None;
+            self.read_roster();
+        } else {
+            self.roster = None;
         }
     }
 
@@ -1814,13 +1849,14 @@ impl eframe::App for TurnaroundApp {
                 self.apply(Command::OpenManager);
                 self.apply(Command::SubmitPin { pin, confirm: None });
             }
-            // The frame that drew what is measured: the first, or the one that drew the
-            // manager's list (read on a thread), or the first when that never comes.
+            // The frame that drew what is measured: the first, or the one in which the
+            // manager's list (read on a thread) was drawn or its read failed, or the
+            // first when no read started (a wrong PIN).
             let drew = match &self.config.measure_manager_pin {
                 None => Some(1),
                 Some(_) => self
-                    .manager_list_frame
-                    .or((self.roster_load.is_none() && self.roster.is_none()).then_some(1)),
+                    .roster_read_frame
+                    .or(self.roster_load.is_none().then_some(1)),
             };
             // That frame was presented before the next `ui` call began.
             if drew.is_some_and(|f| self.frames == f + 1) {
@@ -1835,9 +1871,6 @@ impl eframe::App for TurnaroundApp {
             ui.ctx().request_repaint();
         }
         self.frame_ui(ui);
-        if self.manager_list_frame.is_none() && self.roster.is_some() {
-            self.manager_list_frame = Some(self.frames);
-        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -1853,11 +1886,8 @@ impl TurnaroundApp {
             style::apply(ui.ctx(), self.settings.theme);
             self.style_applied = Some(self.settings.theme);
         }
-        for n in self.audio.notices() {
-            if !self.notices.contains(&n) {
-                self.notices.push(n);
-            }
-        }
+        let sound = self.audio.notices();
+        self.notify(sound);
         self.poll_export();
         let roster_progress = self.poll_roster();
         if roster_progress.is_some() {
@@ -1960,11 +1990,11 @@ impl TurnaroundApp {
     }
 }
 
-/// Opens the desktop window; returns when it closes.
 /// The window's size when it first opens (logical points); the bare-window example opens
-/// at the same size, so that comparing the two measures Turnaround's work, not pixels.
+/// at the same size, so the two are compared like for like.
 pub const WINDOW_SIZE: [f32; 2] = [1100.0, 760.0];
 
+/// Opens the desktop window; returns when it closes.
 pub fn run(config: AppConfig) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -42,8 +42,9 @@ enum Play {
 
 impl Audio {
     /// Opens the default output device on the sound thread; without one it stays silent
-    /// and says so through `notices`.
-    pub fn open(volume: f32, muted: bool) -> Audio {
+    /// and says so through `notices`. `wake` is called after each notice, so a window
+    /// can draw it at once rather than at its next input.
+    pub fn open(volume: f32, muted: bool, wake: impl Fn() + Send + 'static) -> Audio {
         let (to_device, requests) = mpsc::channel::<Play>();
         let (tell, from_device) = mpsc::channel::<String>();
         let spawned = std::thread::Builder::new()
@@ -55,6 +56,7 @@ impl Audio {
                         let _ = tell.send(format!(
                             "No sound device ({e}); Turnaround will run silently."
                         ));
+                        wake();
                         return;
                     }
                 };
@@ -66,6 +68,7 @@ impl Audio {
                         Play::Clip(path, gain) => {
                             if let Err(e) = play_clip(&sink, &path, gain) {
                                 let _ = tell.send(format!("Could not play a voice clip: {e}"));
+                                wake();
                             }
                         }
                     }

@@ -571,6 +571,7 @@ fn a_manager_deletes_a_trainee_after_confirming_and_the_audit_log_says_so() {
     assert!(h.query_by_label_contains("This cannot be undone").is_some());
     h.get_by_label("Delete for good").click();
     h.run();
+    until_list(&mut h);
     let roster = h.state().roster.clone().expect("reloaded");
     assert_eq!(roster.trainees.len(), 2);
     assert!(roster.trainees.iter().all(|t| t.name != name));

@@ -3,10 +3,9 @@
 //! the two is what Turnaround itself adds to start-up. It prints its peak resident memory
 //! after that frame too, as the app does.
 //!
-//! It opens at the size Turnaround's window opens at: under software rendering every
-//! frame costs more the more pixels it has (about 10 ms more at 1100x760 than at eframe's
-//! default 800x600 here), which is no work of Turnaround's. `--eframe-default-size` opens
-//! it at eframe's default size instead.
+//! It opens at the size Turnaround's window opens at, so the two are compared like for
+//! like, and never at a size restored from an earlier run. `--eframe-default-size` opens
+//! it at eframe's default size instead (on this machine that made no difference).
 //!
 //! `cargo run --release --example bare_window [-- --eframe-default-size]`
 

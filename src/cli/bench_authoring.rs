@@ -8,10 +8,9 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use serde::Serialize;
 
-use super::bench_views::{ViewFigures, time_frames};
+use super::bench_views::{ViewFigures, bench_app, time_frames};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
-use crate::app::{AppConfig, Screen, TurnaroundApp, UiSettings};
-use crate::audio::Audio;
+use crate::app::Screen;
 use crate::library;
 use crate::progress::MemoryStore;
 use crate::ui::graph::Fit;
@@ -115,16 +114,10 @@ pub fn run(
         eprintln!("error: cannot write the graph scenario: {e}");
         return EXIT_INPUT;
     }
-    let mut app = TurnaroundApp::with_parts(
-        AppConfig {
-            data_dir: dir.path().join("data"),
-            trainer_scenarios: trainer,
-            measure_startup: None,
-            measure_manager_pin: None,
-        },
-        UiSettings::default(),
+    let mut app = bench_app(
+        dir.path().join("data"),
+        trainer,
         Box::new(MemoryStore::default()),
-        Audio::silent("benchmarks run without sound"),
     );
     let id = format!("generated-{graph}-2");
     let Some(entry) = app.library.get(&id) else {

@@ -34,6 +34,9 @@ struct Figures {
     /// The same with the recovery lints, as `validate` and the trainer area check it.
     load_validate_lints_ms: f64,
     load_validate_lints_runs: Vec<f64>,
+    /// Load + validate of the same file with one warning, which has to be located.
+    load_validate_warning_ms: f64,
+    load_validate_warning_runs: Vec<f64>,
     playthroughs: usize,
     steps: usize,
     /// Mean time of one step (a customer line passed or a reply picked), median of
@@ -107,11 +110,20 @@ pub fn run(nodes: usize, loads: usize, steps: usize, rounds: usize, json: bool) 
         return EXIT_USAGE;
     }
     let text = crate::generate::scenario_text(nodes, 1);
-    let check = |checks| {
+    // The same file with one node nothing links to: a warning, which the validator must
+    // locate in the text (a clean file never needs that).
+    let warned = text.replacen(
+        "Ending(id: \"end_good\"",
+        "Line(id: \"unlinked\", say: \"Hello?\", emotion: Neutral, next: \"end_ok\"),\n        Ending(id: \"end_good\"",
+        1,
+    );
+    let check_text = |text: &str, checks| {
         let start = Instant::now();
-        let checked = library::check_with(SourceFile::new("large.ron", text.clone()), None, checks);
+        let checked =
+            library::check_with(SourceFile::new("large.ron", text.to_string()), None, checks);
         (ms(start.elapsed()), checked)
     };
+    let check = |checks| check_text(&text, checks);
     let (_, checked) = check(Checks::PlayOnly);
     let Some(scenario) = checked.scenario else {
         eprintln!("error: the generated scenario did not validate:");
@@ -122,6 +134,17 @@ pub fn run(nodes: usize, loads: usize, steps: usize, rounds: usize, json: bool) 
     };
     let load_validate_runs: Vec<f64> = (0..loads).map(|_| check(Checks::PlayOnly).0).collect();
     let load_validate_lints_runs: Vec<f64> = (0..loads).map(|_| check(Checks::Full).0).collect();
+    let (_, once) = check_text(&warned, Checks::PlayOnly);
+    if once.scenario.is_none() || once.diagnostics.len() != 1 {
+        eprintln!(
+            "error: the scenario with one warning gave {} diagnostics",
+            once.diagnostics.len()
+        );
+        return EXIT_INPUT;
+    }
+    let warned_runs: Vec<f64> = (0..loads)
+        .map(|_| check_text(&warned, Checks::PlayOnly).0)
+        .collect();
 
     let scenario = Arc::new(scenario);
     let mut step_ns_rounds = Vec::new();
@@ -138,6 +161,8 @@ pub fn run(nodes: usize, loads: usize, steps: usize, rounds: usize, json: bool) 
         load_validate_runs,
         load_validate_lints_ms: median(&load_validate_lints_runs),
         load_validate_lints_runs,
+        load_validate_warning_ms: median(&warned_runs),
+        load_validate_warning_runs: warned_runs,
         playthroughs,
         steps: taken,
         step_ns: median(&step_ns_rounds),
@@ -155,6 +180,10 @@ pub fn run(nodes: usize, loads: usize, steps: usize, rounds: usize, json: bool) 
             println!(
                 "  load + validate (as the app loads it)  {:>9.1} ms median of {loads}",
                 figures.load_validate_ms
+            );
+            println!(
+                "  the same with one warning to locate    {:>9.1} ms median of {loads}",
+                figures.load_validate_warning_ms
             );
             println!(
                 "  load + validate + recovery lints       {:>9.1} ms median of {loads}",

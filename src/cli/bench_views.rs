@@ -43,7 +43,26 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// Times `frames` frames of the app at the window's default size.
+/// The whole app as the benchmarks drive it: default settings, no sound.
+pub(super) fn bench_app(
+    data_dir: std::path::PathBuf,
+    trainer_scenarios: std::path::PathBuf,
+    store: Box<dyn crate::progress::ProgressStore>,
+) -> TurnaroundApp {
+    TurnaroundApp::with_parts(
+        AppConfig {
+            data_dir,
+            trainer_scenarios,
+            measure_startup: None,
+            measure_manager_pin: None,
+        },
+        UiSettings::default(),
+        store,
+        Audio::silent("benchmarks run without sound"),
+    )
+}
+
+/// Times `frames` frames of the app at the window's size when it opens.
 pub(super) fn time_frames(
     ctx: &egui::Context,
     app: &mut TurnaroundApp,
@@ -53,7 +72,7 @@ pub(super) fn time_frames(
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
-            egui::vec2(1100.0, 760.0),
+            crate::app::WINDOW_SIZE.into(),
         )),
         ..Default::default()
     };
@@ -103,17 +122,10 @@ pub fn run(cli: &Cli, frames: usize, json: bool) -> i32 {
         return EXIT_USAGE;
     }
     let data_dir = cli.data_dir();
-    let config = AppConfig {
-        data_dir: data_dir.clone(),
-        trainer_scenarios: cli.trainer_scenarios(),
-        measure_startup: None,
-        measure_manager_pin: None,
-    };
-    let mut app = TurnaroundApp::with_parts(
-        config,
-        UiSettings::default(),
+    let mut app = bench_app(
+        data_dir.clone(),
+        cli.trainer_scenarios(),
         Box::new(FsStore::new(&data_dir)),
-        Audio::silent("benchmarks run without sound"),
     );
     let Some(pin) = super::manage::pin_from(MANAGER_PIN_ENV, "Manager PIN: ") else {
         eprintln!("error: the manager PIN is needed: type it when asked, or set {MANAGER_PIN_ENV}");
@@ -143,14 +155,21 @@ pub fn run(cli: &Cli, frames: usize, json: bool) -> i32 {
         views.push(time_frames(&ctx, &mut app, frames, label));
         app.apply(Command::ManagerOpenTrainee(None));
     }
-    if let Screen::Manager(view) = &mut app.screen {
-        view.tab = Tab::Cohort;
+    // The Audit tab reads the log when opened, as the app does.
+    app.apply(Command::OpenAudit);
+    for (tab, name) in [
+        (Tab::Cohort, "cohort"),
+        (Tab::Export, "export"),
+        (Tab::Backup, "backup"),
+        (Tab::Audit, "audit log"),
+        (Tab::Settings, "settings"),
+        (Tab::Lrs, "LRS"),
+    ] {
+        if let Screen::Manager(view) = &mut app.screen {
+            view.tab = tab;
+        }
+        views.push(time_frames(&ctx, &mut app, frames, name.into()));
     }
-    views.push(time_frames(&ctx, &mut app, frames, "cohort".into()));
-    if let Screen::Manager(view) = &mut app.screen {
-        view.tab = Tab::Lrs;
-    }
-    views.push(time_frames(&ctx, &mut app, frames, "LRS".into()));
     let busiest = roster
         .rows
         .iter()
@@ -206,16 +225,10 @@ fn trainee_screens(
 ) -> Result<Vec<ViewFigures>, String> {
     let data_dir = cli.data_dir();
     let mut views = Vec::new();
-    let mut app = TurnaroundApp::with_parts(
-        AppConfig {
-            data_dir: data_dir.clone(),
-            trainer_scenarios: cli.trainer_scenarios(),
-            measure_startup: None,
-            measure_manager_pin: None,
-        },
-        UiSettings::default(),
+    let mut app = bench_app(
+        data_dir.clone(),
+        cli.trainer_scenarios(),
         Box::new(FsStore::new(&data_dir)),
-        Audio::silent("benchmarks run without sound"),
     );
     let trainees = app.trainees.len();
     views.push(time_frames(
@@ -250,16 +263,10 @@ fn trainee_screens(
             )
         })
         .map_err(|e| format!("cannot write the long scenario: {e}"))?;
-    let mut app = TurnaroundApp::with_parts(
-        AppConfig {
-            data_dir: dir.path().join("data"),
-            trainer_scenarios: scenarios,
-            measure_startup: None,
-            measure_manager_pin: None,
-        },
-        UiSettings::default(),
+    let mut app = bench_app(
+        dir.path().join("data"),
+        scenarios,
         Box::new(MemoryStore::default()),
-        Audio::silent("benchmarks run without sound"),
     );
     app.apply(Command::CreateTrainee("Bench".into()));
     app.apply(Command::StartScenario(format!(
@@ -309,5 +316,41 @@ fn trainee_screens(
     ));
     app.apply(Command::OpenPracticePad);
     views.push(time_frames(ctx, &mut app, frames, "practice pad".into()));
+
+    // A built-in scenario with typed turns, each answered with the turn's model answer,
+    // so the transcript and the debrief show scored replies with their evidence.
+    app.apply(Command::StartScenario(TYPED_SCENARIO.into()));
+    let mut typed = 0;
+    while let Some(session) = app.session.as_ref() {
+        let command = match session.step() {
+            Step::Choose(_) => Command::Choose(0),
+            Step::Write(prompt) => match session.scenario().node(&prompt.node) {
+                Some(crate::scenario::Node::FreeText(turn)) => {
+                    typed += 1;
+                    Command::Send(turn.model.clone())
+                }
+                _ => break,
+            },
+            Step::Customer(_) | Step::Finished(_) => break,
+        };
+        app.apply(command);
+    }
+    if typed == 0 || !matches!(app.screen, Screen::Debrief(_)) {
+        return Err(format!(
+            "{TYPED_SCENARIO} did not play to its debrief with typed replies"
+        ));
+    }
+    views.push(time_frames(
+        ctx,
+        &mut app,
+        frames,
+        match typed {
+            1 => "debrief (a typed reply with its evidence)".to_string(),
+            n => format!("debrief ({n} typed replies with their evidence)"),
+        },
+    ));
     Ok(views)
 }
+
+/// A built-in scenario with typed turns, for the screens that show scored replies.
+const TYPED_SCENARIO: &str = "restaurant-wine-unavailable";

@@ -377,3 +377,66 @@ fn every_located_diagnostic_names_the_node_it_is_in() {
     let c = check_fixture("broken-link");
     assert_eq!(c.diagnostics[0].node.as_deref(), Some("t2"));
 }
+
+/// Every problem a single node can have is found, each in the node it is in. The
+/// validator skips locating nodes it finds clean, so this checks that nothing it would
+/// report is ever skipped.
+#[test]
+fn each_problem_inside_a_node_is_reported_in_that_node() {
+    let text = std::fs::read_to_string(data("fixtures/free-text.ron")).expect("fixture");
+    let clean = library::check(SourceFile::new("free-text.ron", text.clone()), None);
+    assert!(clean.diagnostics.is_empty(), "{:?}", clean.diagnostics);
+    let branches = "(at_least: 70, next: \"end_good\"),\n                (at_least: 50, next: \"end_ok\"),\n                (at_least: 0, next: \"end_bad\"),";
+    assert!(text.contains(branches), "the fixture's branches moved");
+    for (what, from, to, needle) in [
+        ("no branches", branches, "", "has no branches"),
+        (
+            "a threshold over 100",
+            "(at_least: 70,",
+            "(at_least: 170,",
+            "at_least is 170",
+        ),
+        (
+            "two branches at one threshold",
+            "(at_least: 50,",
+            "(at_least: 70,",
+            "two branches at 70",
+        ),
+        (
+            "no branch at 0",
+            "(at_least: 0,",
+            "(at_least: 10,",
+            "no `at_least: 0` branch",
+        ),
+        (
+            "a reply with no feedback",
+            "feedback: \"Restates the facts and the stakes, owns it, commits to act now and asks a useful question.\",",
+            "feedback: \" \",",
+            "`feedback` is empty",
+        ),
+        (
+            "a level over 4",
+            "levels: (active_listening: 4, ownership: 3,",
+            "levels: (active_listening: 9, ownership: 3,",
+            "active_listening level is 9",
+        ),
+        (
+            "a choice turn with no model answer",
+            "model: \"We've lost track of your suit",
+            "model: \" \", // \"We've lost track of your suit",
+            "has no model answer",
+        ),
+    ] {
+        let broken = text.replacen(from, to, 1);
+        assert_ne!(broken, text, "{what}: nothing replaced");
+        let checked = library::check(SourceFile::new("free-text.ron", broken), None);
+        assert!(
+            checked
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains(needle) && d.node.is_some()),
+            "{what}: expected {needle:?} located in a node, got {:?}",
+            checked.diagnostics
+        );
+    }
+}

@@ -122,7 +122,8 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
 
     /// Depth-first over routes: entering a node, and leaving it once its routes are done
     /// (so `on_route` holds exactly the current route's nodes, without copying it).
-    /// Nodes by their position in `scenario.nodes`; `None` for a link to no node.
+    ///
+    /// Nodes are named by their position in `scenario.nodes`; `None` is a link to no node.
     enum Visit {
         Enter(Option<usize>, Feelings, Feelings),
         Leave(usize),

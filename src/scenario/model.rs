@@ -49,9 +49,11 @@ pub struct Scenario {
 }
 
 /// Where each node id first appears in `Scenario::nodes`, so a look-up in a 10,000-node
-/// scenario costs one hash instead of a scan. It is a cache: every hit is checked against
-/// the node it points at, so a scenario whose nodes were changed after the first look-up
-/// still answers correctly (by a scan).
+/// scenario costs one hash instead of a scan. It is a cache, built once: every hit is
+/// checked against the node it points at, and a miss falls back to a scan, so a node
+/// list changed after the first look-up still finds a node with the id (though not
+/// always the first, should a duplicate id have been put before it). Nothing changes
+/// the nodes of a loaded scenario today.
 #[derive(Debug, Default, Clone)]
 struct NodeIndex(std::sync::OnceLock<crate::fasthash::FastMap<String, usize>>);
 

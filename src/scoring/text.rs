@@ -5,7 +5,6 @@
 //! evidence can point at the trainee's own words. Pure functions only.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -94,7 +93,7 @@ const CONTRACTIONS: &[(&str, &[&str])] = &[
 ];
 
 /// `CONTRACTIONS` by contraction, for one lookup per word.
-static EXPANSIONS: LazyLock<HashMap<&'static str, &'static [&'static str]>> =
+static EXPANSIONS: LazyLock<FastMap<&'static str, &'static [&'static str]>> =
     LazyLock::new(|| CONTRACTIONS.iter().copied().collect());
 
 /// How many stems each thread keeps: far more than the words of any conversation, and
@@ -145,8 +144,8 @@ fn fold(word: &str) -> String {
         .collect()
 }
 
-/// The normalised words of one word-like piece of text, each handed to `emit`. Reuses the folded text when it needs no
-/// trimming: this runs for every word of every reply.
+/// The normalised words of one word-like piece of text, each handed to `emit`. Reuses the
+/// folded text when it needs no trimming: this runs for every word of every reply.
 fn normalise_into(word: &str, mut emit: impl FnMut(String)) {
     let mut folded = fold(word);
     let trimmed = folded.trim_matches('\'');
@@ -326,7 +325,7 @@ pub fn near(a: &str, b: &str) -> bool {
         return true;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    // Cheap tests first: this runs against the whole lexicon for unknown words.
+    // Cheap tests first: this runs for every lexicon word an unknown word might be.
     let same_start = a.chars().take(2).eq(b.chars().take(2));
     if la < 7 || lb < 7 || la.abs_diff(lb) > 1 || !same_start {
         return false;
@@ -346,8 +345,7 @@ pub fn near(a: &str, b: &str) -> bool {
 }
 
 /// Damerau-Levenshtein distance of at most one: one letter changed, added, dropped, or
-/// two neighbours swapped. Linear, with no allocation for the common case of words that
-/// differ early in length.
+/// two neighbours swapped. Linear in the words' length.
 fn within_one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

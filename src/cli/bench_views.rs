@@ -157,18 +157,12 @@ pub fn run(cli: &Cli, frames: usize, json: bool) -> i32 {
     }
     // The Audit tab reads the log when opened, as the app does.
     app.apply(Command::OpenAudit);
-    for (tab, name) in [
-        (Tab::Cohort, "cohort"),
-        (Tab::Export, "export"),
-        (Tab::Backup, "backup"),
-        (Tab::Audit, "audit log"),
-        (Tab::Settings, "settings"),
-        (Tab::Lrs, "LRS"),
-    ] {
+    // The trainee list was timed above.
+    for tab in Tab::ALL.into_iter().filter(|t| *t != Tab::Trainees) {
         if let Screen::Manager(view) = &mut app.screen {
             view.tab = tab;
         }
-        views.push(time_frames(&ctx, &mut app, frames, name.into()));
+        views.push(time_frames(&ctx, &mut app, frames, tab.label().into()));
     }
     let busiest = roster
         .rows

@@ -30,6 +30,32 @@ pub enum Tab {
     Lrs,
 }
 
+impl Tab {
+    /// Every tab, in the order the tab bar shows them.
+    pub const ALL: [Tab; 7] = [
+        Tab::Trainees,
+        Tab::Cohort,
+        Tab::Export,
+        Tab::Backup,
+        Tab::Audit,
+        Tab::Settings,
+        Tab::Lrs,
+    ];
+
+    /// The tab's name in the tab bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Trainees => "Trainees",
+            Tab::Cohort => "Cohort",
+            Tab::Export => "Export",
+            Tab::Backup => "Backup",
+            Tab::Audit => "Audit log",
+            Tab::Settings => "Settings",
+            Tab::Lrs => "LRS",
+        }
+    }
+}
+
 /// What the trainee list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
@@ -202,16 +228,8 @@ impl ManagerView {
         ui.horizontal(|ui| {
             ui.heading("Manager");
             ui.separator();
-            for (tab, label) in [
-                (Tab::Trainees, "Trainees"),
-                (Tab::Cohort, "Cohort"),
-                (Tab::Export, "Export"),
-                (Tab::Backup, "Backup"),
-                (Tab::Audit, "Audit log"),
-                (Tab::Settings, "Settings"),
-                (Tab::Lrs, "LRS"),
-            ] {
-                if ui.selectable_label(self.tab == tab, label).clicked() {
+            for tab in Tab::ALL {
+                if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
                     self.tab = tab;
                     self.confirm_delete = false;
                     self.confirm_restore = false;

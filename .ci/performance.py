@@ -387,7 +387,8 @@ def write(results):
         "",
         "`bash .ci/bench` installs what is missing (Xvfb, valgrind), builds the release "
         "binary and the bare window, generates the data set into `target/bench-data` the "
-        "first time (about 2.5 minutes and 2.8 GB), runs everything above, prints this "
+        "first time (2.8 GB; 2.5 to 20 minutes here, depending on the disk), runs everything "
+        "above (about 6 minutes), prints this "
         "table and rewrites this file. The raw figures are kept in `target/bench/`.",
         "",
         "The instructions per step come from callgrind, which counts instructions rather "

@@ -37,10 +37,12 @@ def log(msg):
 def run_json(args, env=None):
     """Runs the binary with `args`, returns its JSON output."""
     full_env = dict(os.environ, **(env or {}))
-    out = subprocess.run(
-        [BIN] + args, check=True, capture_output=True, text=True, env=full_env
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    run = subprocess.run([BIN] + args, capture_output=True, text=True, env=full_env)
+    if run.returncode != 0:
+        raise SystemExit(
+            f"bench: `turnaround {' '.join(args)}` exited {run.returncode}:\n{run.stderr}"
+        )
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def engine():

@@ -141,6 +141,10 @@ pub fn run(cli: &Cli, frames: usize, json: bool) -> i32 {
         return EXIT_INPUT;
     }
     let Some(roster) = app.roster.clone() else {
+        eprintln!(
+            "error: the trainee list was not read: {}",
+            app.notices.join("; ")
+        );
         return EXIT_INPUT;
     };
     let attempts: usize = roster.rows.iter().map(Vec::len).sum();

@@ -39,10 +39,8 @@ fn main() -> eframe::Result {
     let started = Instant::now();
     // Always at the size asked for: eframe would otherwise restore whatever size an
     // earlier run of this example was left at.
-    let storage = std::env::temp_dir().join(format!(
-        "turnaround-bare-window-{}.ron",
-        std::process::id()
-    ));
+    let storage =
+        std::env::temp_dir().join(format!("turnaround-bare-window-{}.ron", std::process::id()));
     let _ = std::fs::remove_file(&storage);
     let mut options = eframe::NativeOptions {
         persist_window: false,

@@ -24,6 +24,7 @@ use crate::ui::library::LibraryView;
 use crate::ui::manager::{ExportStatus, LrsData, ManagerData, ManagerView};
 use crate::ui::my_progress::MyProgressView;
 use crate::ui::pin::{Gate, Mode, PinView, RecoveryCodeView};
+use crate::ui::play::PlayContext;
 use crate::ui::play::PlayView;
 use crate::ui::practice::PracticeView;
 use crate::ui::start::StartView;
@@ -38,6 +39,9 @@ pub struct UiSettings {
     /// 0.0-1.0.
     pub volume: f32,
     pub muted: bool,
+    /// Show how long the customer has been waiting, in assessments.
+    #[serde(default)]
+    pub show_wait: bool,
 }
 
 impl Default for UiSettings {
@@ -46,6 +50,7 @@ impl Default for UiSettings {
             theme: Theme::Dark,
             volume: 0.8,
             muted: false,
+            show_wait: false,
         }
     }
 }
@@ -169,6 +174,22 @@ pub struct TurnaroundApp {
     pub unfinished: Option<InProgress>,
     /// Transcript entries already announced with a cue or clip.
     announced: usize,
+    /// The clip of the customer's last line, for *Replay*.
+    last_clip: Option<PathBuf>,
+    /// The customer's face, on the play screen and in the debrief.
+    pub portrait: crate::ui::portrait::Portrait,
+    /// How the last reply landed, shown on the face at the next frame.
+    pending_reaction: Option<crate::ui::portrait::Reaction>,
+    /// Practice: the hint asked for on the current turn.
+    pub hint: Option<Vec<String>>,
+    /// The manager's standard: default pass mark and floor, required scenarios.
+    pub standards: crate::standards::Standards,
+    /// The signed-in trainee's readiness for the floor.
+    pub readiness: Option<crate::standards::Readiness>,
+    /// Each trainee's readiness in the roster, by id.
+    roster_readiness: std::collections::HashMap<String, crate::standards::Readiness>,
+    /// The result of the last save of the standard, for the manager to read.
+    standards_message: Option<String>,
     /// Messages for the person, shown until dismissed.
     pub notices: Vec<String>,
     frames: u64,
@@ -282,6 +303,10 @@ impl TurnaroundApp {
             Vec::new()
         });
         let access = Access::load(&config.data_dir).map_err(|e| e.to_string());
+        let standards = crate::standards::Standards::load(&config.data_dir).unwrap_or_else(|e| {
+            notices.push(e.to_string());
+            crate::standards::Standards::default()
+        });
         if let Err(e) = &access {
             notices.push(e.clone());
         }
@@ -329,6 +354,14 @@ impl TurnaroundApp {
             session_start_ms: 0,
             unfinished: None,
             announced: 0,
+            last_clip: None,
+            portrait: crate::ui::portrait::Portrait::default(),
+            pending_reaction: None,
+            hint: None,
+            standards,
+            readiness: None,
+            roster_readiness: std::collections::HashMap::new(),
+            standards_message: None,
             notices,
             frames: 0,
             style_applied: None,
@@ -492,7 +525,7 @@ impl TurnaroundApp {
                 trainee: t.id.clone(),
                 scenario_id: session.scenario().id.clone(),
                 scenario_version: version,
-                kind: AttemptKind::Assessment,
+                kind: kind_of(session),
                 seed: session.seed(),
                 started_ms: self.attempt_started_ms,
             },
@@ -530,11 +563,13 @@ impl TurnaroundApp {
             self.forget_unfinished();
             return;
         }
-        match Session::replay(
+        let options = self.options(ip.about.kind == AttemptKind::Practice);
+        match Session::replay_with(
             Arc::clone(&entry.scenario),
             ip.about.seed,
             ip.session_start_ms,
             &ip.inputs,
+            options,
         ) {
             Ok(session) => {
                 self.announced = session.transcript().len();
@@ -558,6 +593,7 @@ impl TurnaroundApp {
         let Some(t) = &self.trainee else {
             self.results.clear();
             self.summary = None;
+            self.readiness = None;
             return;
         };
         match self.store.attempts(&t.id) {
@@ -571,6 +607,16 @@ impl TurnaroundApp {
                 let summary = progress::summarise(&attempts, &ids, unix_ms());
                 self.results = summary.per_scenario.clone();
                 self.summary = Some(summary);
+                let required = self.requirements();
+                self.readiness = Some(crate::standards::readiness(
+                    &required,
+                    attempts.iter().map(|a| crate::standards::AttemptResult {
+                        scenario_id: &a.about.scenario_id,
+                        kind: a.about.kind,
+                        overall: a.debrief.overall,
+                        scores: &a.debrief.scores,
+                    }),
+                ));
             }
             Err(e) => self
                 .notices
@@ -619,7 +665,28 @@ impl TurnaroundApp {
                 self.session = None;
                 self.screen = Screen::Start(StartView::default());
             }
-            Command::StartScenario(id) => self.start(&id),
+            Command::StartScenario(id) => self.start(&id, false),
+            Command::StartPractice(id) => self.start(&id, true),
+            Command::Rewind(turn) => self.rewind(turn),
+            Command::Hint => {
+                let now = self.now_ms();
+                if let Some(session) = self.session.as_mut() {
+                    match session.take_hint(now) {
+                        Ok(hint) => {
+                            self.hint = Some(hint);
+                            self.remember();
+                        }
+                        Err(e) => self.notices.push(e.to_string()),
+                    }
+                }
+            }
+            Command::ReplayLine => {
+                if let Some(clip) = self.last_clip.clone() {
+                    self.audio.clip(&clip);
+                } else {
+                    self.audio.cue(Cue::CustomerLine);
+                }
+            }
             Command::Choose(i) => self.choose(i),
             Command::Send(text) => self.send(&text),
             Command::OpenPracticePad => self.screen = Screen::Practice(PracticeView::default()),
@@ -632,8 +699,9 @@ impl TurnaroundApp {
             Command::Resume => self.resume(),
             Command::DiscardResume => self.forget_unfinished(),
             Command::Retry => {
-                if let Some(id) = self.session.as_ref().map(|s| s.scenario().id.clone()) {
-                    self.start(&id);
+                if let Some(s) = self.session.as_ref() {
+                    let (id, practice) = (s.scenario().id.clone(), s.options().practice);
+                    self.start(&id, practice);
                 }
             }
             Command::BackToLibrary => {
@@ -746,6 +814,33 @@ impl TurnaroundApp {
                 if bad > 0 {
                     self.notices
                         .push(format!("{bad} lines of the audit log could not be read."));
+                }
+            }
+            Command::SaveStandards(standards) => {
+                match standards.save(&self.config.data_dir, unix_ms()) {
+                    Ok(()) => {
+                        let what = format!(
+                            "set the default pass mark to {} and the floor to {}, with {}",
+                            standards.default_pass_mark,
+                            standards.default_floor,
+                            match &standards.required {
+                                None => "every scenario required".to_string(),
+                                Some(r) => format!("{} scenarios required", r.len()),
+                            }
+                        );
+                        let _ = crate::audit::AuditLog::new(&self.config.data_dir).record(
+                            unix_ms(),
+                            "manager",
+                            &what,
+                        );
+                        self.standards = standards;
+                        self.standards_message = Some("Saved. Readiness now follows this standard.".into());
+                        if let Some(roster) = &self.roster {
+                            self.roster_readiness = self.readiness_of(roster);
+                        }
+                        self.refresh_results();
+                    }
+                    Err(e) => self.standards_message = Some(format!("Not saved: {e}")),
                 }
             }
             Command::RequireTraineePins(required) => {
@@ -1068,7 +1163,10 @@ impl TurnaroundApp {
     fn roster_loaded(&mut self, result: Result<Roster, String>, set_aside: Vec<String>) {
         self.roster_read_frame = Some(self.frames);
         match result {
-            Ok(roster) => self.roster = Some(roster),
+            Ok(roster) => {
+                self.roster_readiness = self.readiness_of(&roster);
+                self.roster = Some(roster);
+            }
             Err(e) => {
                 self.notices
                     .push(format!("Could not read trainees' records: {e}"));
@@ -1621,7 +1719,48 @@ impl TurnaroundApp {
         }
     }
 
-    fn start(&mut self, id: &str) {
+    /// Every trainee's readiness in `roster`, by id.
+    fn readiness_of(
+        &self,
+        roster: &Roster,
+    ) -> std::collections::HashMap<String, crate::standards::Readiness> {
+        let required = self.requirements();
+        roster
+            .trainees
+            .iter()
+            .zip(&roster.rows)
+            .map(|(t, rows)| {
+                let results = rows.iter().map(|r| crate::standards::AttemptResult {
+                    scenario_id: &r.about.scenario_id,
+                    kind: r.about.kind,
+                    overall: r.overall,
+                    scores: &r.scores,
+                });
+                (
+                    t.id.clone(),
+                    crate::standards::readiness(&required, results),
+                )
+            })
+            .collect()
+    }
+
+    /// The scenarios of the library required for readiness, and their standard.
+    fn requirements(&self) -> Vec<crate::standards::Requirement> {
+        self.standards
+            .required_of(self.library.entries.iter().map(|e| &*e.scenario))
+    }
+
+    /// How a new or resumed attempt is played, by the manager's standard.
+    fn options(&self, practice: bool) -> crate::engine::Options {
+        crate::engine::Options {
+            practice,
+            default_pass_mark: self.standards.default_pass_mark,
+            default_floor: self.standards.default_floor,
+        }
+    }
+
+    fn start(&mut self, id: &str, practice: bool) {
+        let options = self.options(practice);
         let Some(entry) = self.library.get(id) else {
             self.notices
                 .push(format!("Scenario `{id}` is no longer in the library."));
@@ -1629,9 +1768,11 @@ impl TurnaroundApp {
         };
         let seed = unix_ms() ^ u64::from(std::process::id()).rotate_left(32);
         let now = self.now_ms();
-        match Session::start(Arc::clone(&entry.scenario), seed, now) {
+        match Session::start_with(Arc::clone(&entry.scenario), seed, now, options) {
             Ok(session) => {
                 self.session = Some(session);
+                self.hint = None;
+                self.last_clip = None;
                 self.session_start_ms = now;
                 self.attempt_started_ms = unix_ms();
                 // A new attempt replaces any cut-off one.
@@ -1649,11 +1790,35 @@ impl TurnaroundApp {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        if let Err(e) = session.choose(shown_at, now) {
+        match session.choose(shown_at, now) {
+            Ok(turn) => self.pending_reaction = reaction(turn),
+            Err(e) => {
+                self.notices.push(e.to_string());
+                return;
+            }
+        }
+        self.hint = None;
+        self.advance();
+    }
+
+    /// Practice: back to an earlier turn of the conversation.
+    fn rewind(&mut self, turn: usize) {
+        let now = self.now_ms();
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Err(e) = session.rewind(turn, now) {
             self.notices.push(e.to_string());
             return;
         }
-        self.advance();
+        // Nothing new to say: the customer's lines up to that turn were heard.
+        self.announced = session.transcript().len();
+        self.hint = None;
+        self.pending_reaction = None;
+        if let Screen::Play(view) = &mut self.screen {
+            view.draft.clear();
+        }
+        self.remember();
     }
 
     fn send(&mut self, text: &str) {
@@ -1676,14 +1841,18 @@ impl TurnaroundApp {
         if let Some(n) = &assessment.notice {
             self.notices.push(n.clone());
         }
-        if let Err(e) = session.write(
+        match session.write(
             text,
             crate::engine::TextAssessment::from_scorer(&assessment),
             now,
         ) {
-            self.notices.push(e.to_string());
-            return;
+            Ok(turn) => self.pending_reaction = reaction(turn),
+            Err(e) => {
+                self.notices.push(e.to_string());
+                return;
+            }
         }
+        self.hint = None;
         self.advance();
     }
 
@@ -1698,11 +1867,12 @@ impl TurnaroundApp {
                 break;
             }
         }
-        // Announce what the customer said since last time.
-        let new_lines: Vec<Option<String>> = session.transcript()[self.announced..]
+        // Announce what the customer said since last time: the line's own clip, or the
+        // voice clip made for it, or a cue.
+        let new_lines: Vec<(String, Option<String>)> = session.transcript()[self.announced..]
             .iter()
             .filter_map(|e| match e {
-                Entry::Customer { line, .. } => Some(line.audio.clone()),
+                Entry::Customer { line, .. } => Some((line.node.clone(), line.audio.clone())),
                 Entry::Trainee(_) => None,
             })
             .collect();
@@ -1710,11 +1880,26 @@ impl TurnaroundApp {
         let finished = matches!(session.step(), Step::Finished(_));
         let id = session.scenario().id.clone();
         let assets = self.assets_dir(&id);
-        for clip in &new_lines {
-            match (clip, &assets) {
-                (Some(clip), Some(dir)) => self.audio.clip(&dir.join(clip)),
-                _ => self.audio.cue(Cue::CustomerLine),
+        // Generated voices speak the built-in words only: a trainer's file with the same
+        // id says other things.
+        let built_in = self
+            .library
+            .get(&id)
+            .is_some_and(|e| e.origin == Origin::BuiltIn);
+        for (node, clip) in &new_lines {
+            let path = assets.as_ref().and_then(|dir| {
+                let clip = match clip {
+                    Some(clip) => clip.clone(),
+                    None if built_in => crate::voice::clip_path(&id, node),
+                    None => return None,
+                };
+                Some(dir.join(clip)).filter(|p| p.is_file())
+            });
+            match &path {
+                Some(path) => self.audio.clip(path),
+                None => self.audio.cue(Cue::CustomerLine),
             }
+            self.last_clip = path;
         }
         if finished {
             self.audio.cue(Cue::Ending);
@@ -1740,7 +1925,7 @@ impl TurnaroundApp {
             || crate::scenario::version_hash(session.scenario()),
             |e| e.version().to_string(),
         );
-        let kind = AttemptKind::Assessment;
+        let kind = kind_of(session);
         let Some(record) = AttemptRecord::from_session(
             session,
             &trainee.id,
@@ -1818,6 +2003,7 @@ impl TurnaroundApp {
                     let label = ui.label("Volume");
                     volume.labelled_by(label.id);
                     ui.checkbox(&mut self.settings.muted, "Mute");
+
                     self.audio.volume = self.settings.volume;
                     self.audio.muted = self.settings.muted;
                 });
@@ -1907,6 +2093,10 @@ impl TurnaroundApp {
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
         let mut command = self.top_bar(ui);
+        let now_ms = self.now_ms();
+        if let Some(reaction) = self.pending_reaction.take() {
+            self.portrait.react(reaction, ui.input(|i| i.time));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let c = match &mut self.screen {
                 Screen::Start(view) => view.ui(ui, &self.trainees),
@@ -1920,14 +2110,28 @@ impl TurnaroundApp {
                         .ui(ui, &self.library, &self.results, unfinished)
                 }
                 Screen::Play(view) => match &self.session {
-                    Some(session) => view.ui(ui, session),
+                    Some(session) => view.ui(
+                        ui,
+                        PlayContext {
+                            session,
+                            portrait: &mut self.portrait,
+                            now_ms,
+                            show_wait: &mut self.settings.show_wait,
+                            hint: self.hint.as_deref(),
+                        },
+                    ),
                     None => Some(Command::BackToLibrary),
                 },
                 Screen::Debrief(view) => match &self.session {
                     Some(session) => match session.step() {
-                        Step::Finished(d) => {
-                            view.ui(ui, session.scenario(), d, session.transcript())
-                        }
+                        Step::Finished(d) => view.ui(
+                            ui,
+                            session.scenario(),
+                            d,
+                            session.transcript(),
+                            &mut self.portrait,
+                            session.options().practice,
+                        ),
                         _ => None,
                     },
                     None => Some(Command::BackToLibrary),
@@ -1939,6 +2143,7 @@ impl TurnaroundApp {
                         summary,
                         &self.library,
                         self.trainee.as_ref().is_some_and(|t| t.pin.is_some()),
+                        self.readiness.as_ref(),
                     ),
                     None => Some(Command::BackToLibrary),
                 },
@@ -1962,6 +2167,9 @@ impl TurnaroundApp {
                                 .as_ref()
                                 .is_ok_and(|a| a.is_set(Role::Trainer)),
                             lrs: &self.lrs,
+                            standards: &self.standards,
+                            standards_message: self.standards_message.as_deref(),
+                            readiness: &self.roster_readiness,
                         },
                     ),
                     None => match roster_progress {
@@ -2009,6 +2217,27 @@ pub fn run(config: AppConfig) -> eframe::Result {
         options,
         Box::new(move |cc| Ok(Box::new(TurnaroundApp::new(cc, config)))),
     )
+}
+
+/// The kind of attempt a session is.
+fn kind_of(session: &Session) -> AttemptKind {
+    if session.options().practice {
+        AttemptKind::Practice
+    } else {
+        AttemptKind::Assessment
+    }
+}
+
+/// How a reply landed, by what it did to the customer's mood.
+fn reaction(turn: &crate::engine::TurnRecord) -> Option<crate::ui::portrait::Reaction> {
+    let moved = turn.mood_after - turn.mood_before;
+    if moved >= 2.0 {
+        Some(crate::ui::portrait::Reaction::Good)
+    } else if moved <= -2.0 {
+        Some(crate::ui::portrait::Reaction::Bad)
+    } else {
+        None
+    }
 }
 
 /// What a store set aside or left unread, as the notices a person reads.

@@ -122,8 +122,8 @@ impl Audio {
         self.send(|gain| Play::Cue(cue, gain));
     }
 
-    /// Plays a WAV clip; a missing or unreadable clip is skipped, and reported once
-    /// through `notices`.
+    /// Plays a WAV or Ogg Vorbis clip; a missing or unreadable clip is skipped, and
+    /// reported once through `notices`.
     pub fn clip(&self, path: &Path) {
         self.send(|gain| Play::Clip(path.to_path_buf(), gain));
     }

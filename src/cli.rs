@@ -14,6 +14,7 @@ mod bench_engine;
 mod bench_views;
 mod lrs;
 mod manage;
+mod voice_lines;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -134,6 +135,14 @@ pub enum Command {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
         /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every customer line of the built-in scenarios with the espeak-ng voice that says
+    /// it and its clip's path under assets/, for `.ci/voices` (docs/voices.md).
+    #[command(hide = true)]
+    VoiceLines {
+        /// One JSON object per line.
         #[arg(long)]
         json: bool,
     },
@@ -285,6 +294,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             attempts,
             seed,
         } => demo_data(cli, *trainees, *attempts, *seed),
+        Command::VoiceLines { json } => voice_lines::run(*json),
         Command::BenchViews { frames, json } => bench_views::run(cli, *frames, *json),
         Command::BenchAuthoring {
             count,

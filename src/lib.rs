@@ -24,5 +24,7 @@ pub mod progress;
 pub mod report;
 pub mod scenario;
 pub mod scoring;
+pub mod standards;
 pub mod ui;
+pub mod voice;
 pub mod xapi;

@@ -151,11 +151,7 @@ impl InProgress {
     pub fn last_ms(&self) -> u64 {
         self.inputs
             .iter()
-            .map(|i| match i {
-                Input::Proceed { at_ms }
-                | Input::Choose { at_ms, .. }
-                | Input::Write { at_ms, .. } => *at_ms,
-            })
+            .map(Input::at_ms)
             .max()
             .unwrap_or(self.session_start_ms)
     }
@@ -170,9 +166,13 @@ pub struct ScenarioResults {
     pub attempts: usize,
 }
 
-/// Best and latest per scenario id, from a trainee's attempts.
+/// Best and latest per scenario id, from a trainee's assessments: practice does not
+/// count.
 pub fn results_by_scenario(attempts: &[AttemptRecord]) -> BTreeMap<String, ScenarioResults> {
-    let mut sorted: Vec<&AttemptRecord> = attempts.iter().collect();
+    let mut sorted: Vec<&AttemptRecord> = attempts
+        .iter()
+        .filter(|a| a.about.kind == AttemptKind::Assessment)
+        .collect();
     sorted.sort_by_key(|a| a.finished_ms);
     let mut out: BTreeMap<String, ScenarioResults> = BTreeMap::new();
     for a in sorted {

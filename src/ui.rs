@@ -10,6 +10,7 @@ pub mod manager;
 pub mod my_progress;
 pub mod pin;
 pub mod play;
+pub mod portrait;
 pub mod practice;
 pub mod start;
 pub mod style;
@@ -24,8 +25,16 @@ pub enum Command {
     CreateTrainee(String),
     /// Back to the start screen.
     SwitchTrainee,
-    /// Start an attempt at this scenario (by id).
+    /// Start an assessment of this scenario (by id).
     StartScenario(String),
+    /// Start a practice attempt at this scenario (by id).
+    StartPractice(String),
+    /// Practice: back to the trainee's turn at this index, to answer it again.
+    Rewind(usize),
+    /// Practice: a hint for the current turn.
+    Hint,
+    /// Say the customer's last line again.
+    ReplayLine,
     /// Pick the reply shown at this position.
     Choose(usize),
     /// Hand in a typed reply.
@@ -90,6 +99,8 @@ pub enum Command {
     OpenAudit,
     /// Require every trainee to have a PIN, or not.
     RequireTraineePins(bool),
+    /// Save the manager's standard: default pass mark and floor, required scenarios.
+    SaveStandards(crate::standards::Standards),
     /// The signed-in trainee sets or changes their own PIN.
     SetOwnPin {
         current: String,

@@ -14,6 +14,8 @@ pub(crate) fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
     let dir = dir.to_path_buf();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
+        // The customer's face eases into each expression and reacts for about a second.
+        .with_max_steps(120)
         .build_eframe(move |_cc| {
             TurnaroundApp::with_parts(
                 AppConfig {

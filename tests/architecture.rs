@@ -22,6 +22,8 @@ const CORE: &[&str] = &[
     "authoring",
     "xapi",
     "lrs",
+    "voice",
+    "standards",
 ];
 const FORBIDDEN: &[&str] = &[
     "egui",

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::rules::{self, Feelings, Temperament};
-use crate::scenario::{Dimension, Emotion, Levels, Node, Outcome, Scenario, Trap};
+use crate::scenario::{
+    DEFAULT_FLOOR, DEFAULT_PASS_MARK, Dimension, Emotion, Levels, Node, Outcome, Scenario, Trap,
+};
 use crate::scoring::Evidence;
 
 /// What the trainee faces next. Views draw it; only the session changes it.
@@ -207,6 +209,44 @@ pub struct Debrief {
     pub recovery_threshold: f64,
     /// Mood at the start and after each reply.
     pub mood_track: Vec<f64>,
+    /// Practice only: how often the trainee went back to an earlier turn.
+    #[serde(default)]
+    pub rewinds: u32,
+    /// Practice only: how many hints the trainee asked for.
+    #[serde(default)]
+    pub hints: u32,
+}
+
+/// How an attempt is played: the mode, and the standard for a scenario that sets none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Practice: the trainee may go back to an earlier turn and ask for hints, and a slow
+    /// reply costs no mood. An assessment allows neither, and slowness counts.
+    pub practice: bool,
+    /// The pass mark for a scenario that sets none.
+    pub default_pass_mark: u8,
+    /// The floor for a scenario that sets none.
+    pub default_floor: u8,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            practice: false,
+            default_pass_mark: DEFAULT_PASS_MARK,
+            default_floor: DEFAULT_FLOOR,
+        }
+    }
+}
+
+impl Options {
+    /// Practice with the product's default standard.
+    pub fn practice() -> Options {
+        Options {
+            practice: true,
+            ..Options::default()
+        }
+    }
 }
 
 /// A call the session cannot take in its current state.
@@ -223,6 +263,10 @@ pub enum EngineError {
     MissingNode(String),
     #[error("this scenario has no nodes")]
     Empty,
+    #[error("{0} is for practice only; an assessment allows none")]
+    PracticeOnly(&'static str),
+    #[error("there is no turn {turn} to go back to (the conversation has {turns} so far)")]
+    NoSuchTurn { turn: usize, turns: usize },
 }
 
 /// One input the trainee gave, as stored to replay an attempt.
@@ -238,6 +282,29 @@ pub enum Input {
         assessment: TextAssessment,
         at_ms: u64,
     },
+    /// Practice: back to the trainee's turn `turn` (0-based, among the turns of the
+    /// conversation as it stood), to answer it again.
+    Rewind { turn: usize, at_ms: u64 },
+    /// Practice: a hint asked for on the current turn.
+    Hint { at_ms: u64 },
+}
+
+impl Input {
+    /// When the input was given, on the session clock.
+    pub fn at_ms(&self) -> u64 {
+        match self {
+            Input::Proceed { at_ms }
+            | Input::Choose { at_ms, .. }
+            | Input::Write { at_ms, .. }
+            | Input::Rewind { at_ms, .. }
+            | Input::Hint { at_ms } => *at_ms,
+        }
+    }
+
+    /// A reply to the customer: a choice or typed words.
+    fn is_reply(&self) -> bool {
+        matches!(self, Input::Choose { .. } | Input::Write { .. })
+    }
 }
 
 /// A conversation in progress.
@@ -245,6 +312,9 @@ pub enum Input {
 pub struct Session {
     scenario: Arc<Scenario>,
     seed: u64,
+    options: Options,
+    /// The session clock at the start, to rebuild the conversation on a rewind.
+    started_ms: u64,
     /// Turns presented so far; with the seed it fixes each turn's choice order.
     turns_shown: u64,
     temperament: Temperament,
@@ -255,15 +325,33 @@ pub struct Session {
     shown_at_ms: u64,
     last_customer_line: String,
     transcript: Vec<Entry>,
+    /// Every input, rewinds and hints included: what is stored and replayed.
     inputs: Vec<Input>,
+    /// The inputs behind the conversation as it stands now: no rewinds, no hints, and
+    /// nothing a rewind took back.
+    live: Vec<Input>,
     mood_track: Vec<f64>,
+    rewinds: u32,
+    hints: u32,
 }
 
 impl Session {
-    /// Starts an attempt at `now_ms`; the seed fixes choice order and temperament.
+    /// Starts an assessment at `now_ms`; the seed fixes choice order and temperament.
     pub fn start(scenario: Arc<Scenario>, seed: u64, now_ms: u64) -> Result<Self, EngineError> {
+        Session::start_with(scenario, seed, now_ms, Options::default())
+    }
+
+    /// Starts an attempt played by `options`.
+    pub fn start_with(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        now_ms: u64,
+        options: Options,
+    ) -> Result<Self, EngineError> {
         let start = scenario.start.clone();
-        Session::start_at(scenario, seed, &start, now_ms)
+        let mut session = Session::start_at(scenario, seed, &start, now_ms)?;
+        session.options = options;
+        Ok(session)
     }
 
     /// Starts at any node, as a trainer's playtest does, with mood and loyalty as they
@@ -282,6 +370,8 @@ impl Session {
         let mut session = Session {
             scenario,
             seed,
+            options: Options::default(),
+            started_ms: now_ms,
             turns_shown: 0,
             temperament,
             feelings,
@@ -291,20 +381,35 @@ impl Session {
             last_customer_line: String::new(),
             transcript: Vec::new(),
             inputs: Vec::new(),
+            live: Vec::new(),
             mood_track: vec![feelings.mood],
+            rewinds: 0,
+            hints: 0,
         };
         session.enter(start, now_ms)?;
         Ok(session)
     }
 
-    /// Replays stored inputs; with the same scenario and seed this reproduces the attempt.
+    /// Replays an assessment's stored inputs; with the same scenario and seed this
+    /// reproduces the attempt.
     pub fn replay(
         scenario: Arc<Scenario>,
         seed: u64,
         started_ms: u64,
         inputs: &[Input],
     ) -> Result<Self, EngineError> {
-        let mut session = Session::start(scenario, seed, started_ms)?;
+        Session::replay_with(scenario, seed, started_ms, inputs, Options::default())
+    }
+
+    /// Replays stored inputs of an attempt played by `options`.
+    pub fn replay_with(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        started_ms: u64,
+        inputs: &[Input],
+        options: Options,
+    ) -> Result<Self, EngineError> {
+        let mut session = Session::start_with(scenario, seed, started_ms, options)?;
         for input in inputs {
             session.apply(input)?;
         }
@@ -327,8 +432,168 @@ impl Session {
             } => {
                 self.write(text, assessment.clone(), *at_ms)?;
             }
+            Input::Rewind { turn, at_ms } => {
+                self.rewind(*turn, *at_ms)?;
+            }
+            Input::Hint { at_ms } => {
+                self.take_hint(*at_ms)?;
+            }
         }
         Ok(())
+    }
+
+    /// How this attempt is played.
+    pub fn options(&self) -> Options {
+        self.options
+    }
+
+    /// The session clock when the current step was shown: the customer has been waiting
+    /// since then.
+    pub fn shown_at_ms(&self) -> u64 {
+        self.shown_at_ms
+    }
+
+    /// The mood a reply given at `now_ms` would lose to slowness, before its content
+    /// counts: what the customer's patience is costing right now (none in practice).
+    pub fn pending_slow_penalty(&self, now_ms: u64) -> f64 {
+        if self.options.practice || matches!(self.step, Step::Finished(_)) {
+            return 0.0;
+        }
+        rules::slow_penalty(
+            now_ms.saturating_sub(self.shown_at_ms),
+            self.scenario.customer.patience,
+        )
+    }
+
+    /// The trainee's turns in the conversation as it stands: what `rewind` can go back to.
+    pub fn turns_taken(&self) -> usize {
+        self.live.iter().filter(|i| i.is_reply()).count()
+    }
+
+    /// Practice: goes back to the trainee's turn `turn` (0-based) to answer it again.
+    /// The conversation is rebuilt from the same seed and the inputs before that turn,
+    /// so the customer is exactly as they were; the rewind itself stays in `inputs`.
+    pub fn rewind(&mut self, turn: usize, now_ms: u64) -> Result<&Step, EngineError> {
+        if !self.options.practice {
+            return Err(EngineError::PracticeOnly("going back to an earlier turn"));
+        }
+        let Some(cut) = self
+            .live
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.is_reply())
+            .nth(turn)
+            .map(|(at, _)| at)
+        else {
+            return Err(EngineError::NoSuchTurn {
+                turn: turn + 1,
+                turns: self.turns_taken(),
+            });
+        };
+        let mut again = Session::start_with(
+            Arc::clone(&self.scenario),
+            self.seed,
+            self.started_ms,
+            self.options,
+        )?;
+        for input in &self.live[..cut] {
+            again.apply(input)?;
+        }
+        again.inputs = std::mem::take(&mut self.inputs);
+        again.inputs.push(Input::Rewind {
+            turn,
+            at_ms: now_ms,
+        });
+        again.rewinds = self.rewinds + 1;
+        again.hints = self.hints;
+        // The turn asked again starts now.
+        again.shown_at_ms = now_ms;
+        *self = again;
+        Ok(&self.step)
+    }
+
+    /// Practice: a hint for the current turn, recorded as asked for.
+    pub fn take_hint(&mut self, now_ms: u64) -> Result<Vec<String>, EngineError> {
+        if !self.options.practice {
+            return Err(EngineError::PracticeOnly("a hint"));
+        }
+        let hint = self
+            .hint()
+            .ok_or_else(|| self.wrong_step("a choice or a typed reply"))?;
+        self.inputs.push(Input::Hint { at_ms: now_ms });
+        self.hints += 1;
+        Ok(hint)
+    }
+
+    /// What a hint for the current turn says, without recording it: the rubric's
+    /// reminder, and what this turn's own content gives away without giving the answer.
+    /// `None` when the trainee has nothing to answer.
+    pub fn hint(&self) -> Option<Vec<String>> {
+        let node = match &self.step {
+            Step::Choose(p) => self.scenario.node(&p.node)?,
+            Step::Write(p) => self.scenario.node(&p.node)?,
+            Step::Customer(_) | Step::Finished(_) => return None,
+        };
+        let mut lines = vec![
+            "Listen first: say back what happened in your own words, and name how they feel."
+                .to_string(),
+            "Own it: a sincere apology, no blame, and a next step you commit to, with a time."
+                .to_string(),
+        ];
+        match node {
+            Node::Choice(turn) => {
+                let mut traps: Vec<&str> = turn
+                    .choices
+                    .iter()
+                    .filter_map(|c| c.trap.map(Trap::label))
+                    .collect();
+                traps.sort_unstable();
+                traps.dedup();
+                if !traps.is_empty() {
+                    lines.push(format!(
+                        "Careful: a reply here falls into a trap ({}).",
+                        traps.join(", ").to_lowercase()
+                    ));
+                }
+                let best =
+                    turn.choices.iter().map(|c| c.levels).max_by_key(|l| {
+                        l.active_listening + l.ownership + l.exceeding_expectations
+                    });
+                if let Some(best) = best {
+                    let strongest = Dimension::ALL
+                        .into_iter()
+                        .max_by_key(|d| best.get(*d))
+                        .unwrap_or(Dimension::Ownership);
+                    lines.push(format!(
+                        "The best reply here is strongest on {}.",
+                        strongest.label().to_lowercase()
+                    ));
+                }
+            }
+            Node::FreeText(turn) => {
+                let facts: Vec<&str> = turn.hints.facts.iter().map(|f| f.fact.as_str()).collect();
+                if !facts.is_empty() {
+                    lines.push(format!("Show you heard: {}.", facts.join("; ")));
+                }
+                if !turn.hints.fix.is_empty() {
+                    lines.push(format!(
+                        "A fix they would take: {}.",
+                        turn.hints.fix.join("; ")
+                    ));
+                }
+                if !turn.hints.forbidden.is_empty() {
+                    lines.push(format!(
+                        "Avoid saying: {}.",
+                        turn.hints.forbidden.join("; ")
+                    ));
+                }
+            }
+            Node::Line(_) | Node::Ending(_) => {}
+        }
+        lines.push(
+            "Then exceed: fix it fully, and add something they would never expect.".to_string(),
+        );
+        Some(lines)
     }
 
     /// What the trainee faces now.
@@ -393,7 +658,7 @@ impl Session {
             Some(Node::Line(l)) => l.next.clone(),
             _ => return Err(EngineError::MissingNode(line.node.clone())),
         };
-        self.inputs.push(Input::Proceed { at_ms: now_ms });
+        self.record(Input::Proceed { at_ms: now_ms });
         self.enter(&next, now_ms)?;
         Ok(&self.step)
     }
@@ -417,7 +682,7 @@ impl Session {
         let Some(choice) = turn.choices.get(index) else {
             return Err(EngineError::MissingNode(node_id));
         };
-        self.inputs.push(Input::Choose {
+        self.record(Input::Choose {
             shown_at,
             at_ms: now_ms,
         });
@@ -459,7 +724,7 @@ impl Session {
         let next = pick_branch(turn, overall)
             .ok_or_else(|| EngineError::MissingNode(format!("{node_id} (no branches)")))?
             .to_string();
-        self.inputs.push(Input::Write {
+        self.record(Input::Write {
             text: text.to_string(),
             assessment: assessment.clone(),
             at_ms: now_ms,
@@ -484,6 +749,11 @@ impl Session {
         Ok(record_ref(&self.transcript, record))
     }
 
+    fn record(&mut self, input: Input) {
+        self.live.push(input.clone());
+        self.inputs.push(input);
+    }
+
     fn wrong_step(&self, expected: &'static str) -> EngineError {
         EngineError::WrongStep {
             expected,
@@ -504,7 +774,11 @@ impl Session {
         now_ms: u64,
     ) -> usize {
         let response_ms = now_ms.saturating_sub(self.shown_at_ms);
-        let slow_penalty = rules::slow_penalty(response_ms, self.scenario.customer.patience);
+        let slow_penalty = if self.options.practice {
+            0.0
+        } else {
+            rules::slow_penalty(response_ms, self.scenario.customer.patience)
+        };
         let before = self.feelings;
         let delta = self.temperament.feel(authored_delta) - slow_penalty;
         self.feelings = before.moved(delta);
@@ -616,18 +890,20 @@ impl Session {
         let scores = DimensionScores::from_array(sums.map(|s| s / n));
         let overall = scores.overall();
         let s = &self.scenario;
-        let passed = overall >= f64::from(s.pass_mark())
+        let pass_mark = s.pass_mark.unwrap_or(self.options.default_pass_mark);
+        let floor = s.floor.unwrap_or(self.options.default_floor);
+        let passed = overall >= f64::from(pass_mark)
             && Dimension::ALL
                 .iter()
-                .all(|d| scores.get(*d) >= f64::from(s.floor()));
+                .all(|d| scores.get(*d) >= f64::from(floor));
         Debrief {
             scenario_id: s.id.clone(),
             seed: self.seed,
             ending: ending.to_string(),
             scores,
             overall,
-            pass_mark: s.pass_mark(),
-            floor: s.floor(),
+            pass_mark,
+            floor,
             passed: passed && !turns.is_empty(),
             outcome: Outcome::from_loyalty(self.feelings.loyalty, &s.customer),
             intended,
@@ -636,6 +912,8 @@ impl Session {
             loyalty_baseline: f64::from(s.customer.loyalty_baseline),
             recovery_threshold: f64::from(s.customer.recovery_threshold()),
             mood_track: self.mood_track.clone(),
+            rewinds: self.rewinds,
+            hints: self.hints,
         }
     }
 }
@@ -677,5 +955,7 @@ fn placeholder_debrief() -> Debrief {
         loyalty_baseline: 0.0,
         recovery_threshold: 0.0,
         mood_track: Vec::new(),
+        rewinds: 0,
+        hints: 0,
     }
 }

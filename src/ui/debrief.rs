@@ -10,6 +10,15 @@ use super::style::score_colour;
 use crate::engine::{Debrief, Entry};
 use crate::scenario::{Dimension, Outcome, Scenario};
 
+/// "no times", "1 time", "3 times".
+fn times(n: u32, what: &str) -> String {
+    match n {
+        0 => format!("no {what}s"),
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
+
 /// The debrief screen has no state of its own.
 #[derive(Debug, Default)]
 pub struct DebriefView;
@@ -22,6 +31,8 @@ impl DebriefView {
         scenario: &Scenario,
         debrief: &Debrief,
         transcript: &[Entry],
+        portrait: &mut super::portrait::Portrait,
+        practice: bool,
     ) -> Option<Command> {
         let mut command = None;
         egui::ScrollArea::vertical()
@@ -40,10 +51,33 @@ impl DebriefView {
                         }
                     });
                 });
+                if practice {
+                    ui.label(format!(
+                        "Practice: it does not count towards your pass or readiness. You went back {} and asked for {}.",
+                        times(debrief.rewinds, "time"),
+                        times(debrief.hints, "hint")
+                    ));
+                }
                 ui.add_space(8.0);
-                ui.columns(2, |cols| {
-                    left_aligned(&mut cols[0], |ui| scores(ui, debrief));
-                    left_aligned(&mut cols[1], |ui| outcome(ui, scenario, debrief));
+                ui.horizontal_top(|ui| {
+                    let emotion = transcript
+                        .iter()
+                        .rev()
+                        .find_map(|e| match e {
+                            Entry::Customer { line, .. } => Some(line.emotion),
+                            Entry::Trainee(_) => None,
+                        })
+                        .unwrap_or(crate::scenario::Emotion::Neutral);
+                    let mood = debrief.mood_track.last().copied().unwrap_or(50.0);
+                    let customer = &scenario.customer;
+                    ui.vertical(|ui| {
+                        portrait.ui(ui, &customer.look, &customer.name, emotion, mood, 150.0);
+                        ui.label(format!("{} at the end: {}", customer.name, emotion.label()));
+                    });
+                    ui.columns(2, |cols| {
+                        left_aligned(&mut cols[0], |ui| scores(ui, debrief));
+                        left_aligned(&mut cols[1], |ui| outcome(ui, scenario, debrief));
+                    });
                 });
                 ui.add_space(8.0);
                 ui.label(egui::RichText::new("Mood over the conversation").strong());

@@ -199,10 +199,22 @@ fn card(
                 });
                 if ui
                     .button(format!("Play {}", s.title))
-                    .on_hover_text(format!("{} wants: {}", s.customer.name, s.customer.wants))
+                    .on_hover_text(format!(
+                        "An assessment: it counts towards your pass and readiness. {} wants: {}",
+                        s.customer.name, s.customer.wants
+                    ))
                     .clicked()
                 {
                     command = Some(Command::StartScenario(s.id.clone()));
+                }
+                if ui
+                    .button(format!("Practise {}", s.title))
+                    .on_hover_text(
+                        "Practice: go back to any turn, ask for hints, no time pressure. It does not count.",
+                    )
+                    .clicked()
+                {
+                    command = Some(Command::StartPractice(s.id.clone()));
                 }
             });
         });

@@ -26,18 +26,20 @@ pub enum Tab {
     Export,
     Backup,
     Audit,
+    Standards,
     Settings,
     Lrs,
 }
 
 impl Tab {
     /// Every tab, in the order the tab bar shows them.
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Trainees,
         Tab::Cohort,
         Tab::Export,
         Tab::Backup,
         Tab::Audit,
+        Tab::Standards,
         Tab::Settings,
         Tab::Lrs,
     ];
@@ -50,6 +52,7 @@ impl Tab {
             Tab::Export => "Export",
             Tab::Backup => "Backup",
             Tab::Audit => "Audit log",
+            Tab::Standards => "Standards",
             Tab::Settings => "Settings",
             Tab::Lrs => "LRS",
         }
@@ -99,6 +102,11 @@ pub struct ManagerData<'a> {
     pub trainee_pins_required: bool,
     pub trainer_pin_set: bool,
     pub lrs: &'a LrsData,
+    pub standards: &'a crate::standards::Standards,
+    /// The result of the last save of the standard.
+    pub standards_message: Option<&'a str>,
+    /// Each trainee's readiness, by id.
+    pub readiness: &'a std::collections::HashMap<String, crate::standards::Readiness>,
 }
 
 /// The LRS settings and sync state, as the app knows them.
@@ -133,6 +141,8 @@ pub struct ManagerView {
     pub pin_role: Role,
     /// The result of the last settings change, for the person to read.
     pub settings_message: Option<String>,
+    /// The standard being edited on the Standards tab, until saved or undone.
+    pub standards_draft: Option<crate::standards::Standards>,
     pub backup_path: String,
     pub restore_path: String,
     /// Asking "are you sure?" before a restore.
@@ -170,6 +180,7 @@ impl Default for ManagerView {
             confirm_pin: String::new(),
             pin_role: Role::Manager,
             settings_message: None,
+            standards_draft: None,
             backup_path: dir
                 .join(format!("turnaround-backup-{}.trbk", day(now_ms())))
                 .display()
@@ -188,6 +199,26 @@ impl Default for ManagerView {
 }
 
 const ROW_HEIGHT: f32 = 26.0;
+
+/// A trainee's readiness in a few words: never colour alone.
+fn readiness_cell(ui: &mut egui::Ui, width: f32, readiness: Option<&crate::standards::Readiness>) {
+    use crate::standards::Readiness;
+    let text = match readiness {
+        Some(Readiness::Ready) => egui::RichText::new("Ready")
+            .strong()
+            .color(score_colour(ui, 100.0)),
+        Some(Readiness::NotYet { passed, to_pass }) => egui::RichText::new(format!(
+            "{} of {}",
+            passed.len(),
+            passed.len() + to_pass.len()
+        )),
+        Some(Readiness::NothingRequired) | None => egui::RichText::new("none required").weak(),
+    };
+    let response = cell(ui, width, text);
+    if let Some(r) = readiness {
+        response.on_hover_text(r.label());
+    }
+}
 
 /// A fixed-width cell so that rows line up without a grid (rows are drawn lazily).
 fn cell(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) -> egui::Response {
@@ -267,6 +298,7 @@ impl ManagerView {
                 audit_ui(ui, data.audit);
                 None
             }
+            Tab::Standards => self.standards_ui(ui, data),
             Tab::Settings => self.settings_ui(ui, data),
             Tab::Lrs => self.lrs_ui(ui, data.lrs),
         };
@@ -370,7 +402,9 @@ impl ManagerView {
             .small(),
         );
         let list = self.sorted(&roster.overviews);
-        let widths = [200.0, 80.0, 70.0, 70.0, 70.0, 70.0, 80.0, 80.0, 100.0, 80.0];
+        let widths = [
+            200.0, 80.0, 70.0, 70.0, 70.0, 70.0, 80.0, 80.0, 100.0, 80.0, 110.0,
+        ];
         ui.horizontal(|ui| {
             self.header(ui, widths[0], "Trainee", SortKey::Name);
             self.header(ui, widths[1], "Attempts", SortKey::Attempts);
@@ -398,6 +432,9 @@ impl ManagerView {
             self.header(ui, widths[6], "Average", SortKey::Average);
             cell(ui, widths[7], egui::RichText::new("Passed").strong())
                 .on_hover_text("Scenarios whose latest assessment passed");
+            cell(ui, widths[10], egui::RichText::new("Readiness").strong()).on_hover_text(
+                "Ready for the floor: every required scenario passed in an assessment (see Standards)",
+            );
             self.header(ui, widths[8], "Last active", SortKey::LastActive);
         });
         if list.is_empty() {
@@ -431,6 +468,7 @@ impl ManagerView {
                         score_cell(ui, widths[5], latest.map(|s| s.overall));
                         score_cell(ui, widths[6], o.average.map(|s| s.overall));
                         cell(ui, widths[7], o.scenarios_passed.to_string());
+                        readiness_cell(ui, widths[10], data.readiness.get(&o.id));
                         cell(ui, widths[8], o.last_active_ms.map_or("never".into(), day));
                     });
                 }
@@ -829,6 +867,98 @@ impl ManagerView {
                 send_practice: self.lrs_send_practice,
             });
             self.lrs_password.clear();
+        }
+        command
+    }
+
+    /// The default pass mark and floor, and the scenarios required for readiness.
+    fn standards_ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
+        let mut command = None;
+        let draft = self
+            .standards_draft
+            .get_or_insert_with(|| data.standards.clone());
+        ui.heading("Pass mark and floor");
+        ui.label("A pass needs the overall score at the pass mark and every dimension at the floor. These defaults apply to scenarios that set none of their own.");
+        egui::Grid::new("standard_marks")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let label = ui.label("Default pass mark (0-100):");
+                ui.add(egui::DragValue::new(&mut draft.default_pass_mark).range(0..=100))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Default floor (0-100):");
+                ui.add(egui::DragValue::new(&mut draft.default_floor).range(0..=100))
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+        ui.add_space(8.0);
+        ui.heading("Readiness for the floor");
+        ui.label("A trainee is ready once they have passed every required scenario in an assessment, judged by the standard in force now. Practice never counts.");
+        let mut every = draft.required.is_none();
+        if ui
+            .radio_value(
+                &mut every,
+                true,
+                "Every scenario in the library is required",
+            )
+            .clicked()
+        {
+            draft.required = None;
+        }
+        if ui
+            .radio_value(&mut every, false, "Only the scenarios ticked below")
+            .clicked()
+            && draft.required.is_none()
+        {
+            draft.required = Some(
+                data.library
+                    .entries
+                    .iter()
+                    .map(|e| e.scenario.id.clone())
+                    .collect(),
+            );
+        }
+        if let Some(required) = &mut draft.required {
+            for entry in &data.library.entries {
+                let s = &entry.scenario;
+                let mut on = required.contains(&s.id);
+                let (pass_mark, floor) = data.standards.for_scenario(s);
+                let own = if s.pass_mark.is_some() || s.floor.is_some() {
+                    format!(" (its own standard: pass {pass_mark}, floor {floor})")
+                } else {
+                    String::new()
+                };
+                if ui.checkbox(&mut on, format!("{}{own}", s.title)).changed() {
+                    if on {
+                        required.insert(s.id.clone());
+                    } else {
+                        required.remove(&s.id);
+                    }
+                }
+            }
+        }
+        ui.add_space(8.0);
+        let changed = draft != data.standards;
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(changed, egui::Button::new("Save standard"))
+                .clicked()
+            {
+                command = Some(Command::SaveStandards(draft.clone()));
+            }
+            if ui
+                .add_enabled(changed, egui::Button::new("Undo changes"))
+                .clicked()
+            {
+                *draft = data.standards.clone();
+            }
+        });
+        if let Some(m) = data.standards_message {
+            ui.label(m);
+        }
+        if command.is_some() {
+            // Read again from what was saved, next frame.
+            self.standards_draft = None;
         }
         command
     }

@@ -10,6 +10,40 @@ use super::style::{dimension_colour, score_colour};
 use crate::library::Library;
 use crate::progress::ProgressSummary;
 use crate::scenario::Dimension;
+use crate::standards::Readiness;
+
+/// Readiness for the floor, as a state in words, with what is still to pass.
+pub fn readiness_ui(ui: &mut egui::Ui, readiness: &Readiness) {
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            let colour = match readiness {
+                Readiness::Ready => score_colour(ui, 100.0),
+                Readiness::NotYet { .. } => score_colour(ui, 55.0),
+                Readiness::NothingRequired => ui.visuals().weak_text_color(),
+            };
+            ui.label(
+                egui::RichText::new(readiness.label())
+                    .strong()
+                    .size(18.0)
+                    .color(colour),
+            );
+            match readiness {
+                Readiness::Ready => {
+                    ui.label("You have passed every required scenario in assessment mode.");
+                }
+                Readiness::NotYet { to_pass, .. } => {
+                    ui.label(format!(
+                        "Still to pass in assessment mode (practice does not count): {}.",
+                        to_pass.join(", ")
+                    ));
+                }
+                Readiness::NothingRequired => {
+                    ui.label("The manager has not required any scenario.");
+                }
+            }
+        });
+}
 
 /// The screen's own state: the profile PIN being typed.
 #[derive(Debug, Default)]
@@ -30,6 +64,7 @@ impl MyProgressView {
         summary: &ProgressSummary,
         library: &Library,
         has_pin: bool,
+        readiness: Option<&Readiness>,
     ) -> Option<Command> {
         let mut command = None;
         ui.horizontal(|ui| {
@@ -42,6 +77,9 @@ impl MyProgressView {
         });
         if let Some(c) = self.pin_ui(ui, has_pin) {
             command = Some(c);
+        }
+        if let Some(readiness) = readiness {
+            readiness_ui(ui, readiness);
         }
         if summary.attempts == 0 {
             ui.label("No attempts yet. Play a scenario from the library and your progress will appear here.");
@@ -73,7 +111,7 @@ impl MyProgressView {
                         title(next)
                     ));
                     if ui.button(format!("Practise {}", title(next))).clicked() {
-                        command = Some(Command::StartScenario(next.clone()));
+                        command = Some(Command::StartPractice(next.clone()));
                     }
                 });
             }

@@ -3,6 +3,7 @@
 use eframe::egui;
 
 use super::Command;
+use super::portrait::Portrait;
 use super::style::score_colour;
 use crate::engine::{Entry, Reply, Session, Step, TurnRecord};
 use crate::scenario::{Dimension, Levels};
@@ -16,6 +17,18 @@ pub struct PlayView {
     pub draft: String,
 }
 
+/// What the play screen shows besides the session.
+pub struct PlayContext<'a> {
+    pub session: &'a Session,
+    pub portrait: &'a mut Portrait,
+    /// The session clock now.
+    pub now_ms: u64,
+    /// The setting: show how long the customer has been waiting, in assessments.
+    pub show_wait: &'a mut bool,
+    /// Practice: the hint asked for on this turn.
+    pub hint: Option<&'a [String]>,
+}
+
 /// The keys that pick the first four shown replies.
 pub const CHOICE_KEYS: [egui::Key; 4] = [
     egui::Key::Num1,
@@ -26,40 +39,46 @@ pub const CHOICE_KEYS: [egui::Key; 4] = [
 
 impl PlayView {
     /// Draws the attempt in progress.
-    pub fn ui(&mut self, ui: &mut egui::Ui, session: &Session) -> Option<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, mut cx: PlayContext<'_>) -> Option<Command> {
         let mut command = None;
+        let session = cx.session;
         let scenario = session.scenario();
         let customer = &scenario.customer;
+        let practice = session.options().practice;
 
         egui::Panel::top("play_header").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading(&scenario.title);
+                let (mode, why) = if practice {
+                    (
+                        "Practice",
+                        "Go back to any turn and ask for hints; slowness costs nothing. It does not count towards your pass or readiness.",
+                    )
+                } else {
+                    (
+                        "Assessment",
+                        "Counts towards your pass and readiness: no going back, no hints.",
+                    )
+                };
+                ui.label(egui::RichText::new(mode).strong())
+                    .on_hover_text(why);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Abandon attempt").clicked() {
                         self.confirm_abandon = true;
                     }
                 });
             });
-            ui.horizontal(|ui| {
-                let emotion = session.transcript().iter().rev().find_map(|e| match e {
-                    Entry::Customer { line, .. } => Some(line.emotion.label()),
-                    Entry::Trainee(_) => None,
-                });
-                ui.label(egui::RichText::new(&customer.name).strong());
-                if let Some(emotion) = emotion {
-                    ui.label(format!("({emotion})"));
-                }
-                let mood = session.mood();
-                ui.label(format!("Mood {mood:.0} / 100"));
-                ui.add(
-                    egui::ProgressBar::new((mood / 100.0) as f32)
-                        .desired_width(220.0)
-                        .fill(score_colour(ui, mood)),
-                )
-                .on_hover_text("How the customer feels right now: 0 furious, 100 delighted");
-            });
             ui.add_space(4.0);
         });
+
+        egui::Panel::left("play_customer")
+            .resizable(false)
+            .exact_size(230.0)
+            .show(ui, |ui| {
+                if let Some(c) = customer_panel(ui, &mut cx, practice) {
+                    command = Some(c);
+                }
+            });
 
         let step = session.step();
         egui::Panel::bottom("play_choices").show(ui, |ui| {
@@ -83,6 +102,9 @@ impl PlayView {
                             command = Some(Command::Choose(i));
                         }
                     }
+                }
+                if practice && ui.input(|i| i.key_pressed(egui::Key::H)) && !self.confirm_abandon {
+                    command = Some(Command::Hint);
                 }
             } else if let Step::Write(prompt) = step {
                 if let Some(p) = &prompt.prompt {
@@ -109,8 +131,35 @@ impl PlayView {
                 .stick_to_bottom(true)
                 .auto_shrink([false; 2])
                 .show(ui, |ui| {
+                    let mut turn = 0;
                     for entry in session.transcript() {
                         chat_entry(ui, &customer.name, entry);
+                        if let Entry::Trainee(_) = entry {
+                            if practice
+                                && ui
+                                    .small_button(format!("Go back to turn {}", turn + 1))
+                                    .on_hover_text(
+                                        "Practice: answer this turn again. The rewind is recorded.",
+                                    )
+                                    .clicked()
+                            {
+                                command = Some(Command::Rewind(turn));
+                            }
+                            turn += 1;
+                            ui.add_space(6.0);
+                        }
+                    }
+                    if let Some(hint) = cx.hint {
+                        egui::Frame::new()
+                            .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                            .inner_margin(8.0)
+                            .corner_radius(6.0)
+                            .show(ui, |ui| {
+                                ui.label(egui::RichText::new("Hint").strong());
+                                for line in hint {
+                                    ui.label(line);
+                                }
+                            });
                     }
                 });
         });
@@ -135,6 +184,95 @@ impl PlayView {
         }
         command
     }
+}
+
+/// The customer: the face, the mood, the waiting time, and the line and hint controls.
+fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -> Option<Command> {
+    let session = cx.session;
+    let customer = &session.scenario().customer;
+    let mut command = None;
+    let emotion = session
+        .transcript()
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Entry::Customer { line, .. } => Some(line.emotion),
+            Entry::Trainee(_) => None,
+        })
+        .unwrap_or(crate::scenario::Emotion::Neutral);
+    // With the waiting time shown, the face feels the wait as the engine will count it.
+    let show_wait = *cx.show_wait && !practice;
+    let penalty = if show_wait {
+        session.pending_slow_penalty(cx.now_ms)
+    } else {
+        0.0
+    };
+    let mood = (session.mood() - penalty).max(0.0);
+    ui.add_space(8.0);
+    ui.vertical_centered(|ui| {
+        cx.portrait
+            .ui(ui, &customer.look, &customer.name, emotion, mood, 170.0);
+        ui.label(egui::RichText::new(&customer.name).strong());
+        ui.label(format!("Feeling {}", emotion.label()));
+    });
+    ui.add_space(6.0);
+    ui.label(format!("Mood {:.0} / 100", session.mood()));
+    ui.add(
+        egui::ProgressBar::new((session.mood() / 100.0) as f32)
+            .desired_width(f32::INFINITY)
+            .fill(score_colour(ui, session.mood())),
+    )
+    .on_hover_text("How the customer feels right now: 0 furious, 100 delighted");
+    let answering = matches!(session.step(), Step::Choose(_) | Step::Write(_));
+    if !practice {
+        ui.checkbox(cx.show_wait, "Show waiting time").on_hover_text(
+            "Show how long the customer has been waiting for your reply, and what the wait costs",
+        );
+    }
+    if show_wait && answering {
+        let waited_s = cx.now_ms.saturating_sub(session.shown_at_ms()) as f64 / 1000.0;
+        let patience = f64::from(customer.patience.max(1));
+        ui.add_space(6.0);
+        ui.label(format!(
+            "Waiting {waited_s:.0} s (patience {patience:.0} s)"
+        ));
+        ui.add(
+            egui::ProgressBar::new((waited_s / patience).min(1.0) as f32)
+                .desired_width(f32::INFINITY)
+                .fill(if waited_s > patience {
+                    ui.visuals().warn_fg_color
+                } else {
+                    ui.visuals().selection.bg_fill
+                }),
+        );
+        if penalty > 0.0 {
+            ui.label(
+                egui::RichText::new(format!("The wait is costing mood: -{penalty:.0}"))
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(250));
+    }
+    ui.add_space(8.0);
+    if ui
+        .button("Replay line")
+        .on_hover_text("Hear the customer's last line again (Ctrl+R)")
+        .clicked()
+        || ui.input(|i| i.key_pressed(egui::Key::R) && i.modifiers.ctrl)
+    {
+        command = Some(Command::ReplayLine);
+    }
+    if practice
+        && answering
+        && ui
+            .button("Hint")
+            .on_hover_text("Practice: what a strong reply here does (H on a choice turn)")
+            .clicked()
+    {
+        command = Some(Command::Hint);
+    }
+    command
 }
 
 fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {

@@ -181,7 +181,7 @@ pub struct TurnaroundApp {
     /// How the last reply landed, shown on the face at the next frame.
     pending_reaction: Option<crate::ui::portrait::Reaction>,
     /// Practice: the hint asked for on the current turn.
-    pub hint: Option<Vec<String>>,
+    pub hint: Option<Vec<crate::engine::HintLine>>,
     /// The manager's standard: default pass mark and floor, required scenarios.
     pub standards: crate::standards::Standards,
     /// The signed-in trainee's readiness for the floor.
@@ -574,6 +574,9 @@ impl TurnaroundApp {
             Ok(session) => {
                 self.announced = session.transcript().len();
                 self.session = Some(session);
+                self.hint = None;
+                self.pending_reaction = None;
+                self.last_clip = self.last_line_clip();
                 self.attempt_started_ms = ip.about.started_ms;
                 self.session_start_ms = ip.session_start_ms;
                 self.clock_base = ip.last_ms();
@@ -1378,6 +1381,11 @@ impl TurnaroundApp {
         if matches!(self.screen, Screen::Trainer(_)) {
             self.count_choices();
         }
+        // The required scenarios may have changed with the library.
+        self.refresh_results();
+        if let Some(roster) = &self.roster {
+            self.roster_readiness = self.readiness_of(roster);
+        }
     }
 
     /// One playtest step; a step the session refuses is reported, not fatal.
@@ -1709,7 +1717,14 @@ impl TurnaroundApp {
         self.scorer = LazyScorer::new(lexicon);
         self.store = Box::new(progress::FsStore::new(&self.config.data_dir));
         self.access = Access::load(&self.config.data_dir).map_err(|e| e.to_string());
+        // A restore brings its own standard.
+        self.standards =
+            crate::standards::Standards::load(&self.config.data_dir).unwrap_or_else(|e| {
+                self.notices.push(e.to_string());
+                crate::standards::Standards::default()
+            });
         self.trainees = self.store.trainees().unwrap_or_default();
+        self.refresh_results();
         self.manager_attempt = None;
         if let Screen::Manager(view) = &mut self.screen {
             view.detail = None;
@@ -1815,6 +1830,7 @@ impl TurnaroundApp {
         self.announced = session.transcript().len();
         self.hint = None;
         self.pending_reaction = None;
+        self.last_clip = self.last_line_clip();
         if let Screen::Play(view) = &mut self.screen {
             view.draft.clear();
         }
@@ -1879,22 +1895,8 @@ impl TurnaroundApp {
         self.announced = session.transcript().len();
         let finished = matches!(session.step(), Step::Finished(_));
         let id = session.scenario().id.clone();
-        let assets = self.assets_dir(&id);
-        // Generated voices speak the built-in words only: a trainer's file with the same
-        // id says other things.
-        let built_in = self
-            .library
-            .get(&id)
-            .is_some_and(|e| e.origin == Origin::BuiltIn);
         for (node, clip) in &new_lines {
-            let path = assets.as_ref().and_then(|dir| {
-                let clip = match clip {
-                    Some(clip) => clip.clone(),
-                    None if built_in => crate::voice::clip_path(&id, node),
-                    None => return None,
-                };
-                Some(dir.join(clip)).filter(|p| p.is_file())
-            });
+            let path = self.clip_for(&id, node, clip.as_deref());
             match &path {
                 Some(path) => self.audio.clip(path),
                 None => self.audio.cue(Cue::CustomerLine),
@@ -1912,9 +1914,46 @@ impl TurnaroundApp {
 
     fn assets_dir(&self, scenario_id: &str) -> Option<PathBuf> {
         match &self.library.get(scenario_id)?.origin {
-            Origin::BuiltIn => Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")),
+            // The repository's assets, or an `assets` folder beside the program.
+            Origin::BuiltIn => [
+                Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")),
+                std::env::current_exe()
+                    .ok()
+                    .and_then(|exe| exe.parent().map(|d| d.join("assets"))),
+            ]
+            .into_iter()
+            .flatten()
+            .find(|dir| dir.is_dir()),
             Origin::Trainer(path) => library::assets_for(path),
         }
+    }
+
+    /// The clip a customer line plays: its own `audio`, or for a built-in scenario the
+    /// voice clip made for it; `None` when there is no such file (a cue plays instead).
+    /// Generated voices speak the built-in words only: a trainer's file that overrides
+    /// a built-in id says other things.
+    fn clip_for(&self, scenario_id: &str, node: &str, own: Option<&str>) -> Option<PathBuf> {
+        let built_in = self
+            .library
+            .get(scenario_id)
+            .is_some_and(|e| e.origin == Origin::BuiltIn);
+        let clip = match own {
+            Some(clip) => clip.to_string(),
+            None if built_in => crate::voice::clip_path(scenario_id, node),
+            None => return None,
+        };
+        Some(self.assets_dir(scenario_id)?.join(clip)).filter(|p| p.is_file())
+    }
+
+    /// The clip of the customer's last line in the conversation as it stands, for
+    /// *Replay line* after a rewind or a resume.
+    fn last_line_clip(&self) -> Option<PathBuf> {
+        let session = self.session.as_ref()?;
+        let line = session.transcript().iter().rev().find_map(|e| match e {
+            Entry::Customer { line, .. } => Some(line),
+            Entry::Trainee(_) => None,
+        })?;
+        self.clip_for(&session.scenario().id, &line.node, line.audio.as_deref())
     }
 
     fn finish(&mut self) {

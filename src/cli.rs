@@ -364,11 +364,21 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             practice,
             json,
         } => {
+            // The manager's default pass mark and floor, as the app plays by them.
+            let standards = match crate::standards::Standards::load(&cli.data_dir()) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("warning: {e}");
+                    crate::standards::Standards::default()
+                }
+            };
             let options = PlayOptions {
                 trainee: trainee.clone(),
                 seed: seed.unwrap_or_else(clock_seed),
                 practice: *practice,
                 json: *json,
+                default_pass_mark: standards.default_pass_mark,
+                default_floor: standards.default_floor,
             };
             play(cli, scenario, &options)
         }
@@ -465,8 +475,12 @@ pub const MAX_INVALID_ANSWERS: usize = 20;
 pub struct PlayOptions {
     pub trainee: String,
     pub seed: u64,
+    /// Practice: slowness costs no mood (the terminal offers no rewinds or hints).
     pub practice: bool,
     pub json: bool,
+    /// The manager's pass mark and floor for a scenario that sets none.
+    pub default_pass_mark: u8,
+    pub default_floor: u8,
 }
 
 /// The attempt as `play --json` prints it.
@@ -687,7 +701,16 @@ pub fn play_session(
     writeln!(out, "{}", c.problem)?;
     writeln!(out, "{} wants: {}", c.name, c.wants)?;
     writeln!(out)?;
-    let mut session = Session::start(Arc::clone(&scenario), options.seed, now())?;
+    let mut session = Session::start_with(
+        Arc::clone(&scenario),
+        options.seed,
+        now(),
+        crate::engine::Options {
+            practice: options.practice,
+            default_pass_mark: options.default_pass_mark,
+            default_floor: options.default_floor,
+        },
+    )?;
     let mut line = String::new();
     loop {
         match session.step().clone() {

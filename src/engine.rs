@@ -7,6 +7,6 @@ pub mod rules;
 mod session;
 
 pub use session::{
-    ChoicePrompt, CustomerLine, Debrief, DimensionScores, EngineError, Entry, Input, Options,
-    Reply, Session, Step, TextAssessment, TurnRecord, WritePrompt, pick_branch,
+    ChoicePrompt, CustomerLine, Debrief, DimensionScores, EngineError, Entry, HintLine, Input,
+    Options, Reply, Session, Step, TextAssessment, TurnRecord, WritePrompt, pick_branch,
 };

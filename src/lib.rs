@@ -15,6 +15,7 @@ pub mod engine;
 pub mod fasthash;
 pub mod fuzzing;
 pub mod generate;
+pub mod i18n;
 pub mod library;
 pub mod lint;
 pub mod lrs;

@@ -84,12 +84,10 @@ impl Standards {
             message: e.code.to_string(),
         })?;
         standards.problem().map_or(Ok(standards), |m| {
-            Err(StandardsError::Parse {
-                path,
-                line: 1,
-                col: 1,
-                message: m,
-            })
+            Err(StandardsError::Invalid(format!(
+                "{}: {m}; the defaults (pass mark {DEFAULT_PASS_MARK}, floor {DEFAULT_FLOOR}) are used until the manager saves new ones, and the file is kept",
+                path.display()
+            )))
         })
     }
 
@@ -104,7 +102,12 @@ impl Standards {
             path: path.clone(),
             message: e.to_string(),
         };
-        if path.exists() && matches!(Standards::load(data_dir), Err(StandardsError::Parse { .. })) {
+        if path.exists()
+            && matches!(
+                Standards::load(data_dir),
+                Err(StandardsError::Parse { .. } | StandardsError::Invalid(_))
+            )
+        {
             let aside = data_dir.join(format!("{FILE}.broken-{now_ms}"));
             std::fs::rename(&path, aside).map_err(io)?;
         }
@@ -143,14 +146,18 @@ impl Standards {
 
     /// The scenarios of `library` required for readiness, with the pass mark and floor
     /// each is judged by.
+    /// A required id that is not in the library (deleted, or now with errors) stays
+    /// required: nobody is ready until it is back or no longer required.
     pub fn required_of<'a>(
         &self,
         library: impl IntoIterator<Item = &'a Scenario>,
     ) -> Vec<Requirement> {
-        library
+        let mut found = BTreeSet::new();
+        let mut out: Vec<Requirement> = library
             .into_iter()
             .filter(|s| self.requires(&s.id))
             .map(|s| {
+                found.insert(s.id.clone());
                 let (pass_mark, floor) = self.for_scenario(s);
                 Requirement {
                     id: s.id.clone(),
@@ -159,7 +166,22 @@ impl Standards {
                     floor,
                 }
             })
-            .collect()
+            .collect();
+        if let Some(required) = &self.required {
+            out.extend(
+                required
+                    .iter()
+                    .filter(|id| !found.contains(*id))
+                    .map(|id| Requirement {
+                        id: id.clone(),
+                        title: format!("{id} (not in the library)"),
+                        // Nothing passes a scenario that is not there: no score reaches 255.
+                        pass_mark: u8::MAX,
+                        floor: u8::MAX,
+                    }),
+            );
+        }
+        out
     }
 }
 

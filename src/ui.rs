@@ -5,6 +5,7 @@
 pub mod debrief;
 pub mod evidence;
 pub mod graph;
+pub mod labels;
 pub mod library;
 pub mod manager;
 pub mod my_progress;

@@ -229,7 +229,7 @@ fn profiles_persist_and_the_best_result_shows_on_the_card() {
         h.query_by_label(&format!("Best {best:.0}")).is_some(),
         "card shows best {best:.0}"
     );
-    let unplayed = h.query_all_by_label("Not played yet").count();
+    let unplayed = h.query_all_by_label("No assessment yet").count();
     assert_eq!(
         unplayed,
         h.state().library.entries.len() - 1,

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use turnaround::engine::{EngineError, Entry, Input, Options, Session, Step};
+use turnaround::engine::{EngineError, Entry, HintLine, Input, Options, Session, Step};
 use turnaround::progress::AttemptKind;
 use turnaround::standards::{AttemptResult, Readiness, Standards, StandardsError};
 
@@ -65,7 +65,7 @@ fn a_practice_rewind_answers_a_turn_again_and_is_recorded() {
         .expect("test setup");
     to_choice(&mut s, 5_000);
     let hint = s.take_hint(5_500).expect("a hint in practice");
-    assert!(hint.iter().any(|l| l.contains("Own it")), "{hint:?}");
+    assert!(hint.contains(&HintLine::Own), "{hint:?}");
     s.choose(position(&s, "piping hot"), 6_000)
         .expect("test setup");
     let Step::Finished(d) = s.step() else {
@@ -442,4 +442,86 @@ fn kittest_an_assessment_that_passes_makes_the_trainee_ready() {
     h.get_by_label("My progress").click();
     h.run();
     h.get_by_label_contains("Ready for the floor");
+}
+
+#[test]
+fn a_second_rewind_keeps_each_turns_response_time_and_a_hint_counts_once() {
+    let scenario = fixture("valid");
+    let mut s =
+        Session::start_with(Arc::clone(&scenario), 5, 0, Options::practice()).expect("start");
+    to_choice(&mut s, 0);
+    s.choose(position(&s, "Cold soup is no good"), 1_000)
+        .expect("turn 1");
+    to_choice(&mut s, 1_000);
+    s.choose(position(&s, "on its way, I think"), 2_000)
+        .expect("turn 2");
+    // Back to turn 1 at 10 s, answered at 13 s.
+    s.rewind(0, 10_000).expect("back to turn 1");
+    s.choose(position(&s, "Cold soup is no good"), 13_000)
+        .expect("turn 1 again");
+    to_choice(&mut s, 13_000);
+    // Twice on one turn: one hint.
+    let first = s.take_hint(14_000).expect("hint");
+    let again = s.take_hint(15_000).expect("the same hint");
+    assert_eq!(first, again);
+    s.choose(position(&s, "on its way, I think"), 16_000)
+        .expect("turn 2, vague again");
+    // Back to turn 2 at 20 s: turn 1 keeps its 3 s, not the time since the start.
+    s.rewind(1, 20_000).expect("back to turn 2");
+    let response = |s: &Session, n: usize| {
+        s.transcript()
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Trainee(t) => Some(t.response_ms),
+                Entry::Customer { .. } => None,
+            })
+            .nth(n)
+    };
+    assert_eq!(response(&s, 0), Some(3_000));
+    s.choose(position(&s, "piping hot"), 26_000)
+        .expect("turn 2 again");
+    assert_eq!(response(&s, 1), Some(6_000));
+    let Step::Finished(d) = s.step() else {
+        panic!("finished")
+    };
+    assert_eq!((d.rewinds, d.hints), (2, 1));
+    let replayed =
+        Session::replay_with(scenario, 5, 0, s.inputs(), Options::practice()).expect("replay");
+    assert_eq!(replayed.inputs(), s.inputs());
+    assert_eq!(replayed.transcript(), s.transcript());
+    assert_eq!(replayed.step(), s.step());
+}
+
+#[test]
+fn kittest_a_practice_attempt_with_a_rewind_resumes_as_practice() {
+    use egui_kittest::kittest::Queryable;
+    use turnaround::app::Screen;
+    let dir = soup_dir();
+    {
+        let mut h = crate::app::app(dir.path());
+        crate::app::sign_up(&mut h, "Mary Jackson");
+        h.get_by_label("Practise Cold soup").click();
+        h.run();
+        pick(&mut h, "Cold soup is no good");
+        h.get_by_label("Go back to turn 1").click();
+        h.run();
+        pick(&mut h, "Cold soup is no good");
+        // The app closes here, mid-conversation.
+    }
+    let mut h = crate::app::app(dir.path());
+    h.get_by_label("Mary Jackson").click();
+    h.run();
+    h.get_by_label("Resume attempt").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Play(_)));
+    h.get_by_label("Practice");
+    let s = h.state().session.as_ref().expect("resumed");
+    assert!(s.options().practice, "resumed as practice");
+    assert_eq!(s.turns_taken(), 1);
+    assert!(
+        s.inputs()
+            .iter()
+            .any(|i| matches!(i, Input::Rewind { turn: 0, .. }))
+    );
+    assert!(h.query_by_label("Go back to turn 1").is_some());
 }

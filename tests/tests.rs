@@ -10,6 +10,7 @@ mod engine;
 mod fuzz_replay;
 mod golden;
 mod hardening;
+mod i18n;
 mod loader;
 mod lrs;
 mod manager;

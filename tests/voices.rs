@@ -86,7 +86,7 @@ fn every_clip_decodes_to_speech() {
         let channels = decoder.channels().get();
         let samples = decoder.count();
         let seconds = samples as f64 / f64::from(rate) / f64::from(channels);
-        // The shortest line ("Thank you.") lasts about a second; the longest well under two
+        // The shortest line lasts about 3 s here (docs/voices.md); the longest well under two
         // minutes.
         if !(0.5..120.0).contains(&seconds) || channels != 1 {
             bad.push(format!(

@@ -217,6 +217,28 @@ pub struct Debrief {
     pub hints: u32,
 }
 
+/// One line of a practice hint: what it says comes from the rubric and the turn's own
+/// content; the interface words it in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HintLine {
+    /// Restate what happened and name the feeling.
+    Listen,
+    /// Apologise, blame nobody, commit to a next step with a time.
+    Own,
+    /// A reply on offer falls into these traps (not saying which).
+    Traps(Vec<Trap>),
+    /// The best reply on offer stands out on this dimension.
+    Strongest(Dimension),
+    /// The facts a typed reply should restate.
+    Facts(Vec<String>),
+    /// Fixes the customer would take.
+    Fix(Vec<String>),
+    /// Phrases to avoid.
+    Avoid(Vec<String>),
+    /// Fix it fully, then add something unexpected.
+    Exceed,
+}
+
 /// How an attempt is played: the mode, and the standard for a scenario that sets none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -456,7 +478,7 @@ impl Session {
     /// The mood a reply given at `now_ms` would lose to slowness, before its content
     /// counts: what the customer's patience is costing right now (none in practice).
     pub fn pending_slow_penalty(&self, now_ms: u64) -> f64 {
-        if self.options.practice || matches!(self.step, Step::Finished(_)) {
+        if self.options.practice || !matches!(self.step, Step::Choose(_) | Step::Write(_)) {
             return 0.0;
         }
         rules::slow_penalty(
@@ -497,10 +519,23 @@ impl Session {
             self.options,
         )?;
         for input in &self.live[..cut] {
-            again.apply(input)?;
+            match input {
+                // An earlier rewind: the turn asked again was shown from then.
+                Input::Rewind { at_ms, .. } => {
+                    again.shown_at_ms = *at_ms;
+                    again.live.push(input.clone());
+                }
+                _ => again.apply(input)?,
+            }
         }
         again.inputs = std::mem::take(&mut self.inputs);
         again.inputs.push(Input::Rewind {
+            turn,
+            at_ms: now_ms,
+        });
+        // Kept in the live inputs too, so that a later rewind rebuilds this turn's
+        // response time from when it was asked again.
+        again.live.push(Input::Rewind {
             turn,
             at_ms: now_ms,
         });
@@ -513,86 +548,76 @@ impl Session {
     }
 
     /// Practice: a hint for the current turn, recorded as asked for.
-    pub fn take_hint(&mut self, now_ms: u64) -> Result<Vec<String>, EngineError> {
+    pub fn take_hint(&mut self, now_ms: u64) -> Result<Vec<HintLine>, EngineError> {
         if !self.options.practice {
             return Err(EngineError::PracticeOnly("a hint"));
         }
         let hint = self
             .hint()
             .ok_or_else(|| self.wrong_step("a choice or a typed reply"))?;
-        self.inputs.push(Input::Hint { at_ms: now_ms });
-        self.hints += 1;
+        // Asking again on the same turn shows the same hint and counts once.
+        let asked = self
+            .inputs
+            .iter()
+            .rev()
+            .take_while(|i| !i.is_reply() && !matches!(i, Input::Rewind { .. }))
+            .any(|i| matches!(i, Input::Hint { .. }));
+        if !asked {
+            self.inputs.push(Input::Hint { at_ms: now_ms });
+            self.hints += 1;
+        }
         Ok(hint)
     }
 
     /// What a hint for the current turn says, without recording it: the rubric's
     /// reminder, and what this turn's own content gives away without giving the answer.
     /// `None` when the trainee has nothing to answer.
-    pub fn hint(&self) -> Option<Vec<String>> {
+    pub fn hint(&self) -> Option<Vec<HintLine>> {
         let node = match &self.step {
             Step::Choose(p) => self.scenario.node(&p.node)?,
             Step::Write(p) => self.scenario.node(&p.node)?,
             Step::Customer(_) | Step::Finished(_) => return None,
         };
-        let mut lines = vec![
-            "Listen first: say back what happened in your own words, and name how they feel."
-                .to_string(),
-            "Own it: a sincere apology, no blame, and a next step you commit to, with a time."
-                .to_string(),
-        ];
+        let mut lines = vec![HintLine::Listen, HintLine::Own];
         match node {
             Node::Choice(turn) => {
-                let mut traps: Vec<&str> = turn
-                    .choices
-                    .iter()
-                    .filter_map(|c| c.trap.map(Trap::label))
-                    .collect();
-                traps.sort_unstable();
+                let mut traps: Vec<Trap> = turn.choices.iter().filter_map(|c| c.trap).collect();
+                traps.sort_by_key(|t| Trap::ALL.iter().position(|x| x == t));
                 traps.dedup();
                 if !traps.is_empty() {
-                    lines.push(format!(
-                        "Careful: a reply here falls into a trap ({}).",
-                        traps.join(", ").to_lowercase()
-                    ));
+                    lines.push(HintLine::Traps(traps));
                 }
                 let best =
                     turn.choices.iter().map(|c| c.levels).max_by_key(|l| {
                         l.active_listening + l.ownership + l.exceeding_expectations
                     });
                 if let Some(best) = best {
-                    let strongest = Dimension::ALL
+                    // Said only when one dimension stands out.
+                    let top = Dimension::ALL.map(|d| best.get(d)).into_iter().max();
+                    let strongest: Vec<Dimension> = Dimension::ALL
                         .into_iter()
-                        .max_by_key(|d| best.get(*d))
-                        .unwrap_or(Dimension::Ownership);
-                    lines.push(format!(
-                        "The best reply here is strongest on {}.",
-                        strongest.label().to_lowercase()
-                    ));
+                        .filter(|d| Some(best.get(*d)) == top)
+                        .collect();
+                    if let [only] = strongest[..] {
+                        lines.push(HintLine::Strongest(only));
+                    }
                 }
             }
             Node::FreeText(turn) => {
-                let facts: Vec<&str> = turn.hints.facts.iter().map(|f| f.fact.as_str()).collect();
+                let facts: Vec<String> = turn.hints.facts.iter().map(|f| f.fact.clone()).collect();
                 if !facts.is_empty() {
-                    lines.push(format!("Show you heard: {}.", facts.join("; ")));
+                    lines.push(HintLine::Facts(facts));
                 }
                 if !turn.hints.fix.is_empty() {
-                    lines.push(format!(
-                        "A fix they would take: {}.",
-                        turn.hints.fix.join("; ")
-                    ));
+                    lines.push(HintLine::Fix(turn.hints.fix.clone()));
                 }
                 if !turn.hints.forbidden.is_empty() {
-                    lines.push(format!(
-                        "Avoid saying: {}.",
-                        turn.hints.forbidden.join("; ")
-                    ));
+                    lines.push(HintLine::Avoid(turn.hints.forbidden.clone()));
                 }
             }
             Node::Line(_) | Node::Ending(_) => {}
         }
-        lines.push(
-            "Then exceed: fix it fully, and add something they would never expect.".to_string(),
-        );
+        lines.push(HintLine::Exceed);
         Some(lines)
     }
 

@@ -104,6 +104,12 @@ impl LibraryView {
                 ),
             );
         }
+        ui.label(
+            egui::RichText::new(
+                "Play is an assessment: it counts towards your pass and readiness. Practise lets you go back to any turn and ask for hints, and does not count.",
+            )
+            .small(),
+        );
         ui.separator();
         let shown: Vec<&LibraryEntry> = library.entries.iter().filter(|e| self.shows(e)).collect();
         if library.entries.is_empty() {
@@ -194,7 +200,7 @@ fn card(
                         );
                     }
                     None => {
-                        ui.label(egui::RichText::new("Not played yet").weak());
+                        ui.label(egui::RichText::new("No assessment yet").weak());
                     }
                 });
                 if ui

@@ -208,15 +208,15 @@ fn readiness_cell(ui: &mut egui::Ui, width: f32, readiness: Option<&crate::stand
             .strong()
             .color(score_colour(ui, 100.0)),
         Some(Readiness::NotYet { passed, to_pass }) => egui::RichText::new(format!(
-            "{} of {}",
+            "Not yet: {} of {}",
             passed.len(),
             passed.len() + to_pass.len()
         )),
         Some(Readiness::NothingRequired) | None => egui::RichText::new("none required").weak(),
     };
     let response = cell(ui, width, text);
-    if let Some(r) = readiness {
-        response.on_hover_text(r.label());
+    if let Some(Readiness::NotYet { to_pass, .. }) = readiness {
+        response.on_hover_text(format!("Still to pass: {}", to_pass.join(", ")));
     }
 }
 
@@ -402,8 +402,9 @@ impl ManagerView {
             .small(),
         );
         let list = self.sorted(&roster.overviews);
+        // Eleven columns, and the room between them, within the window's 1100 points.
         let widths = [
-            200.0, 80.0, 70.0, 70.0, 70.0, 70.0, 80.0, 80.0, 100.0, 80.0, 110.0,
+            170.0, 80.0, 65.0, 65.0, 65.0, 65.0, 75.0, 65.0, 100.0, 80.0, 125.0,
         ];
         ui.horizontal(|ui| {
             self.header(ui, widths[0], "Trainee", SortKey::Name);
@@ -503,6 +504,9 @@ impl ManagerView {
             ));
         });
         if data.attempt.is_none() {
+            if let Some(r) = data.readiness.get(&overview.id) {
+                super::my_progress::readiness_ui(ui, r);
+            }
             ui.horizontal(|ui| {
                 if data.roster.trainees[i].pin.is_some()
                     && ui
@@ -922,11 +926,11 @@ impl ManagerView {
             for entry in &data.library.entries {
                 let s = &entry.scenario;
                 let mut on = required.contains(&s.id);
-                let (pass_mark, floor) = data.standards.for_scenario(s);
-                let own = if s.pass_mark.is_some() || s.floor.is_some() {
-                    format!(" (its own standard: pass {pass_mark}, floor {floor})")
-                } else {
-                    String::new()
+                let own = match (s.pass_mark, s.floor) {
+                    (Some(p), Some(f)) => format!(" (sets its own: pass mark {p}, floor {f})"),
+                    (Some(p), None) => format!(" (sets its own pass mark: {p})"),
+                    (None, Some(f)) => format!(" (sets its own floor: {f})"),
+                    (None, None) => String::new(),
                 };
                 if ui.checkbox(&mut on, format!("{}{own}", s.title)).changed() {
                     if on {
@@ -955,10 +959,6 @@ impl ManagerView {
         });
         if let Some(m) = data.standards_message {
             ui.label(m);
-        }
-        if command.is_some() {
-            // Read again from what was saved, next frame.
-            self.standards_draft = None;
         }
         command
     }

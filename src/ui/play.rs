@@ -15,6 +15,9 @@ pub struct PlayView {
     pub confirm_abandon: bool,
     /// The typed reply being written.
     pub draft: String,
+    /// The typed turn the reply field was last given focus for: once per turn, so the
+    /// keyboard can still leave it.
+    pub focused_for: Option<String>,
 }
 
 /// What the play screen shows besides the session.
@@ -26,7 +29,7 @@ pub struct PlayContext<'a> {
     /// The setting: show how long the customer has been waiting, in assessments.
     pub show_wait: &'a mut bool,
     /// Practice: the hint asked for on this turn.
-    pub hint: Option<&'a [String]>,
+    pub hint: Option<&'a [crate::engine::HintLine]>,
 }
 
 /// The keys that pick the first four shown replies.
@@ -103,7 +106,10 @@ impl PlayView {
                         }
                     }
                 }
-                if practice && ui.input(|i| i.key_pressed(egui::Key::H)) && !self.confirm_abandon {
+                if practice
+                    && !self.confirm_abandon
+                    && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::H))
+                {
                     command = Some(Command::Hint);
                 }
             } else if let Step::Write(prompt) = step {
@@ -111,8 +117,9 @@ impl PlayView {
                     ui.label(egui::RichText::new(p).italics());
                 }
                 let (field, enter) = reply_field(ui, &mut self.draft);
-                if !self.confirm_abandon && !field.has_focus() && self.draft.is_empty() {
+                if !self.confirm_abandon && self.focused_for.as_deref() != Some(&prompt.node) {
                     field.request_focus();
+                    self.focused_for = Some(prompt.node.clone());
                 }
                 let ready = !self.draft.trim().is_empty();
                 let send = ui
@@ -157,7 +164,7 @@ impl PlayView {
                             .show(ui, |ui| {
                                 ui.label(egui::RichText::new("Hint").strong());
                                 for line in hint {
-                                    ui.label(line);
+                                    ui.label(super::labels::hint(line));
                                 }
                             });
                     }
@@ -245,7 +252,7 @@ fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -
                     ui.visuals().selection.bg_fill
                 }),
         );
-        if penalty > 0.0 {
+        if penalty >= 0.5 {
             ui.label(
                 egui::RichText::new(format!("The wait is costing mood: -{penalty:.0}"))
                     .color(ui.visuals().warn_fg_color),
@@ -259,12 +266,14 @@ fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -
         .button("Replay line")
         .on_hover_text("Hear the customer's last line again (Ctrl+R)")
         .clicked()
-        || ui.input(|i| i.key_pressed(egui::Key::R) && i.modifiers.ctrl)
+        || ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::R))
     {
         command = Some(Command::ReplayLine);
     }
+    // Once shown, the hint stays until the reply: no second button to press.
     if practice
         && answering
+        && cx.hint.is_none()
         && ui
             .button("Hint")
             .on_hover_text("Practice: what a strong reply here does (H on a choice turn)")

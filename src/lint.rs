@@ -51,27 +51,36 @@ pub fn lint(scenario: &Scenario, source: &SourceFile, scorer: &Scorer) -> Vec<Di
     for node in &scenario.nodes {
         let at = spans.node(node.id(), 0).start;
         let extent = spans.extent(at);
-        match node {
-            Node::Choice(turn) => {
-                let mut from = at;
-                for choice in &turn.choices {
-                    let span = field("text", from, &extent).unwrap_or(from..from);
-                    from = span.end;
-                    if choice.levels.ownership < OWNING_LEVEL {
-                        continue;
-                    }
-                    if let Some(words) = blame_in(&choice.text) {
-                        warn(
-                            span,
-                            &turn.id,
-                            format!(
-                                "a reply in `{}` says \"{words}\", which hands the problem to someone else, but is authored with ownership {}; blaming anyone should score ownership 0-1",
-                                turn.id, choice.levels.ownership
-                            ),
-                        );
-                    }
+        // A choice turn's replies, and the replies a typed turn offers instead of typing.
+        let choices = match node {
+            Node::Choice(turn) => Some((&turn.id, &turn.choices, at)),
+            Node::FreeText(turn) => Some((
+                &turn.id,
+                &turn.choices,
+                field("choices", at, &extent).map_or(at, |f| f.end),
+            )),
+            Node::Line(_) | Node::Ending(_) => None,
+        };
+        if let Some((id, choices, mut from)) = choices {
+            for choice in choices {
+                let span = field("text", from, &extent).unwrap_or(from..from);
+                from = span.end;
+                if choice.levels.ownership < OWNING_LEVEL {
+                    continue;
+                }
+                if let Some(words) = blame_in(&choice.text) {
+                    warn(
+                        span,
+                        id,
+                        format!(
+                            "a reply in `{id}` says \"{words}\", which hands the problem to someone else, but is authored with ownership {}; blaming anyone should score ownership 0-1",
+                            choice.levels.ownership
+                        ),
+                    );
                 }
             }
+        }
+        match node {
             Node::FreeText(turn) if turn.hints.facts.is_empty() => {
                 let span = field("hints", at, &extent).unwrap_or_else(|| spans.node(&turn.id, 0));
                 warn(
@@ -194,11 +203,19 @@ fn ownerless_routes(
                 .filter(|c| c.levels.ownership < OWNING_LEVEL)
                 .map(|c| c.next.as_str())
                 .collect(),
+            // A typed turn's low branches, and its fallback choices that do not own the
+            // problem (offered in a language the scorer cannot read).
             Node::FreeText(t) => t
                 .branches
                 .iter()
                 .filter(|b| b.at_least < floor)
                 .map(|b| b.next.as_str())
+                .chain(
+                    t.choices
+                        .iter()
+                        .filter(|c| c.levels.ownership < OWNING_LEVEL)
+                        .map(|c| c.next.as_str()),
+                )
                 .collect(),
             Node::Ending(_) => Vec::new(),
         };

@@ -30,6 +30,15 @@ pub const MAX_SCORED_BYTES: usize = 8 * 1024;
 
 pub use text::stem;
 
+/// Whether the scorer reads typed replies in the language with this code (`"es"`,
+/// `"en-GB"`): English only, the language of its lexicons. A reply in any other language
+/// comes back unsupported, so a scenario played in one offers its typed turns' fallback
+/// choices instead (`Scenario::localized`).
+pub fn reads_language(code: &str) -> bool {
+    let primary = code.split(['-', '_']).next().unwrap_or_default();
+    primary.eq_ignore_ascii_case("en")
+}
+
 /// Whether a piece of evidence earned or cost points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Effect {

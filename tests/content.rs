@@ -153,8 +153,13 @@ fn authored_levels_follow_the_rubric_for_traps() {
     use turnaround::scenario::Trap;
     for s in shipped() {
         for node in &s.nodes {
-            let Node::Choice(t) = node else { continue };
-            for c in &t.choices {
+            // A choice turn's replies, and those a typed turn offers instead of typing.
+            let (id, choices) = match node {
+                Node::Choice(t) => (&t.id, &t.choices),
+                Node::FreeText(t) => (&t.id, &t.choices),
+                _ => continue,
+            };
+            for c in choices {
                 let l = c.levels;
                 let ok = match c.trap {
                     Some(Trap::BlameShift) => l.ownership == 0,
@@ -169,7 +174,7 @@ fn authored_levels_follow_the_rubric_for_traps() {
                 assert!(
                     ok,
                     "{} / {}: {:?} with levels {:?}: {}",
-                    s.id, t.id, c.trap, l, c.text
+                    s.id, id, c.trap, l, c.text
                 );
             }
         }
@@ -217,6 +222,84 @@ fn every_model_answer_for_a_typed_turn_scores_well() {
                 a.overall(),
                 a.levels
             );
+        }
+    }
+}
+
+#[test]
+fn at_least_two_scenarios_are_translated_into_spanish_in_full() {
+    let translated: Vec<Scenario> = shipped()
+        .into_iter()
+        .filter(|s| s.translations.contains_key("es"))
+        .collect();
+    assert!(translated.len() >= 2, "{} translated", translated.len());
+    for s in translated {
+        let es = s.localized("es").expect("es");
+        // The validator already warns about any text left out; here, none is left as
+        // the English either.
+        let mut same = Vec::new();
+        let mut check = |what: String, en: &str, es: &str| {
+            if en == es {
+                same.push(what);
+            }
+        };
+        check("title".into(), &s.title, &es.title);
+        check("summary".into(), &s.summary, &es.summary);
+        check("problem".into(), &s.customer.problem, &es.customer.problem);
+        check("wants".into(), &s.customer.wants, &es.customer.wants);
+        for (en_node, es_node) in s.nodes.iter().zip(&es.nodes) {
+            let id = en_node.id();
+            match (en_node, es_node) {
+                (Node::Line(a), Node::Line(b)) => check(format!("{id} say"), &a.say, &b.say),
+                (Node::Ending(a), Node::Ending(b)) => check(format!("{id} say"), &a.say, &b.say),
+                (Node::Choice(a), Node::Choice(b)) => {
+                    check(format!("{id} model"), &a.model, &b.model);
+                    for (i, (x, y)) in a.choices.iter().zip(&b.choices).enumerate() {
+                        check(format!("{id} choice {i}"), &x.text, &y.text);
+                        check(format!("{id} feedback {i}"), &x.feedback, &y.feedback);
+                    }
+                }
+                (Node::FreeText(a), Node::Choice(b)) => {
+                    assert!(es.offers_choices_instead_of_typing(id));
+                    check(format!("{id} model"), &a.model, &b.model);
+                    assert_eq!(
+                        a.choices.len(),
+                        3,
+                        "{} / {id}: three fallback choices",
+                        s.id
+                    );
+                    for (i, (x, y)) in a.choices.iter().zip(&b.choices).enumerate() {
+                        check(format!("{id} choice {i}"), &x.text, &y.text);
+                        check(format!("{id} feedback {i}"), &x.feedback, &y.feedback);
+                    }
+                }
+                (a, b) => panic!("{} / {id}: {} became {}", s.id, a.kind(), b.kind()),
+            }
+        }
+        assert!(
+            same.is_empty(),
+            "{}: still English in Spanish: {same:?}",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn fallback_choices_offer_a_strong_a_middling_and_a_trap_reply() {
+    for s in shipped() {
+        for node in &s.nodes {
+            let Node::FreeText(t) = node else { continue };
+            if t.choices.is_empty() {
+                continue;
+            }
+            let strong = t.choices.iter().any(|c| {
+                c.trap.is_none()
+                    && turnaround::scenario::Dimension::ALL
+                        .iter()
+                        .all(|d| c.levels.get(*d) >= 3)
+            });
+            let trap = t.choices.iter().any(|c| c.trap.is_some());
+            assert!(strong && trap, "{} / {}: {:?}", s.id, t.id, t.choices);
         }
     }
 }

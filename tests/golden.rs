@@ -168,3 +168,47 @@ fn best_and_worst_paths_through_every_shipped_scenario() {
         assert!(!w.passed, "{}: the worst path should fail", scenario.id);
     }
 }
+
+/// The same two paths through every shipped translation: the localized copy the app
+/// plays, with typed turns offered as choices where the scorer cannot read the language.
+#[test]
+fn best_and_worst_paths_through_every_shipped_translation() {
+    let mut played = 0;
+    for c in library::check_builtins() {
+        let original = c
+            .scenario
+            .unwrap_or_else(|| panic!("{} has errors", c.source.name));
+        for language in original.translated_languages() {
+            let scenario = Arc::new(original.localized(language).expect("translated"));
+            played += 1;
+            let mut overall = Vec::new();
+            for (best, label) in [(true, "best"), (false, "worst")] {
+                let session = play(&scenario, best);
+                let text = render(&scenario, &session);
+                golden(
+                    &data(&format!("golden/{}.{language}-{label}.txt", scenario.id)),
+                    &text,
+                );
+                let Step::Finished(d) = session.step() else {
+                    unreachable!()
+                };
+                overall.push((d.overall, d.passed));
+            }
+            let [(best, best_passed), (worst, worst_passed)] = overall[..] else {
+                unreachable!()
+            };
+            assert!(best > worst, "{} in {language}", scenario.id);
+            assert!(
+                best_passed,
+                "{} in {language}: the best path passes",
+                scenario.id
+            );
+            assert!(
+                !worst_passed,
+                "{} in {language}: the worst path fails",
+                scenario.id
+            );
+        }
+    }
+    assert!(played >= 2, "at least two shipped scenarios are translated");
+}

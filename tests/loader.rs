@@ -440,3 +440,92 @@ fn each_problem_inside_a_node_is_reported_in_that_node() {
         );
     }
 }
+
+#[test]
+fn the_translation_docs_example_loads_and_validates_clean() {
+    let checked = check_fixture("translated");
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    let s = checked.scenario.expect("valid");
+    assert_eq!(s.translated_languages().collect::<Vec<_>>(), ["es"]);
+    // Every ```ron block of the translations section is part of the fixture, verbatim.
+    let doc =
+        std::fs::read_to_string(crate::util::root().join("docs/scenario-format.md")).expect("doc");
+    let text = std::fs::read_to_string(data("fixtures/translated.ron")).expect("fixture");
+    let section = doc
+        .split("## Translations")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("docs/scenario-format.md has a Translations section");
+    let blocks: Vec<&str> = section
+        .split("```ron\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert!(
+        blocks.len() >= 2,
+        "the section shows `choices` and `translations`"
+    );
+    for block in blocks {
+        assert!(
+            text.contains(block.trim_end()),
+            "tests/data/fixtures/translated.ron must contain the docs' excerpt verbatim:\n{block}"
+        );
+    }
+}
+
+#[test]
+fn translation_problems_are_located_and_named() {
+    let c = check(
+        "translation-problems",
+        Severity::Warning,
+        "translation `es` lacks node `t1`'s choice 3 text",
+    );
+    let find = |needle: &str| {
+        c.diagnostics
+            .iter()
+            .find(|d| d.message.contains(needle))
+            .unwrap_or_else(|| panic!("no diagnostic containing {needle:?}"))
+    };
+    let missing = find("choice 3 text");
+    assert_eq!(missing.node.as_deref(), Some("t1"));
+    assert_eq!(missing.line, 152, "points at the empty `text`");
+    for (needle, severity, node) in [
+        ("lacks `summary`", Severity::Warning, None),
+        ("lacks node `l2`", Severity::Warning, Some("l2")),
+        (
+            "gives node `open` a `prompt`",
+            Severity::Error,
+            Some("open"),
+        ),
+        (
+            "has 2 choices for node `t2`, but the original has 3",
+            Severity::Error,
+            Some("t2"),
+        ),
+        (
+            "has 1 entry in node `t2`'s hint `facts`",
+            Severity::Error,
+            Some("t2"),
+        ),
+        (
+            "texts for node `end_okk`, but no node",
+            Severity::Error,
+            None,
+        ),
+    ] {
+        let d = find(needle);
+        assert_eq!(
+            (d.severity, d.node.as_deref()),
+            (severity, node),
+            "{needle}"
+        );
+    }
+    assert_eq!(
+        find("end_okk").help.as_deref(),
+        Some("did you mean `end_ok`?")
+    );
+    assert!(
+        c.scenario.is_none(),
+        "a translation that cannot apply is an error, so the file does not play"
+    );
+}

@@ -161,12 +161,21 @@ pub fn reachable_outcomes(scenario: &Scenario) -> BTreeMap<&str, BTreeSet<Outcom
                     }
                 })
                 .collect(),
+            // A typed turn's branches, and the choices it offers instead in a language
+            // the scorer cannot read: both are routes some attempt can take.
             Node::FreeText(turn) => branch_bands(turn)
                 .into_iter()
                 .map(|(lo, hi, next)| Edge {
                     to: index(next),
                     moves: Some((text_mood_delta(lo), text_mood_delta(hi))),
                 })
+                .chain(turn.choices.iter().map(|c| {
+                    let d = f64::from(c.mood);
+                    Edge {
+                        to: index(&c.next),
+                        moves: Some((d, d)),
+                    }
+                }))
                 .collect(),
             Node::Ending(_) => Vec::new(),
         })

@@ -62,8 +62,12 @@ impl NodeSpans {
     }
 
     /// The node whose declaration a byte offset falls in: the last one declared at or
-    /// before it. `None` before the first node (the scenario's own fields).
+    /// before it. `None` before the first node and after the `nodes` list (the scenario's
+    /// own fields and its translations).
     pub fn node_at(&self, offset: usize) -> Option<&str> {
+        if offset >= self.end {
+            return None;
+        }
         let after = self.starts.partition_point(|(start, _)| *start <= offset);
         after.checked_sub(1).map(|i| self.starts[i].1.as_str())
     }
@@ -146,6 +150,73 @@ fn nodes_list(code: &str) -> Range<usize> {
         }
     }
     open..code.len()
+}
+
+/// Where the value opened by the first `open` bracket (`(`, `[` or `{`) at or after `from`
+/// in masked `code` ends: just past its matching bracket, or the end of the code.
+pub(crate) fn value_extent(code: &str, open: u8, from: usize) -> Option<Range<usize>> {
+    let start = from + code.get(from..)?.bytes().position(|b| b == open)?;
+    let mut depth = 0usize;
+    for (i, b) in code.bytes().enumerate().skip(start) {
+        match b {
+            b'[' | b'(' | b'{' => depth += 1,
+            b']' | b')' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(start..i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(start..code.len())
+}
+
+/// The top-level items of the bracketed value at `extent` (a list, a map or a struct),
+/// split at its commas: each item's span, trimmed of white space. Masked `code` keeps
+/// commas in strings and comments out of it.
+pub(crate) fn items(code: &str, extent: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if extent.len() < 2 {
+        return out;
+    }
+    let inner = extent.start + 1..extent.end - 1;
+    let mut depth = 0usize;
+    let mut item_start = inner.start;
+    let push = |from: usize, to: usize, out: &mut Vec<Range<usize>>| {
+        let text = &code[from..to];
+        let lead = text.len() - text.trim_start().len();
+        let trail = text.len() - text.trim_end().len();
+        if from + lead < to - trail {
+            out.push(from + lead..to - trail);
+        }
+    };
+    for (i, b) in code.bytes().enumerate().take(inner.end).skip(inner.start) {
+        match b {
+            b'[' | b'(' | b'{' => depth += 1,
+            b']' | b')' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                push(item_start, i, &mut out);
+                item_start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    push(item_start, inner.end, &mut out);
+    out
+}
+
+/// A map entry written `"key": value`: the key as written, and the span of the quoted
+/// key. `None` for an item that is not one.
+pub(crate) fn map_entry(source: &SourceFile, item: Range<usize>) -> Option<(String, Range<usize>)> {
+    let code = source.code();
+    let rest = code.get(item.clone())?;
+    if !rest.starts_with('"') {
+        return None;
+    }
+    let len = rest[1..].find('"')?;
+    let key = source.text.get(item.start + 1..item.start + 1 + len)?;
+    Some((key.to_string(), item.start..item.start + len + 2))
 }
 
 /// The span of `field:` at or after `from`: the field name itself.

@@ -4,6 +4,8 @@
 //! `load`) and never judges content (see `validate`); every field here has a documented
 //! meaning in `docs/scenario-format.md`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The format version this build reads and writes.
@@ -43,9 +45,29 @@ pub struct Scenario {
     /// The id of the first node.
     pub start: String,
     pub nodes: Vec<Node>,
+    /// The scenario's texts in other languages, by language code (`"es"`), under the
+    /// same node ids. Not part of the content version: translating a scenario does not
+    /// change what an attempt is scored against (PRODUCT.md). See `Scenario::localized`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
     /// Node positions by id, built on the first look-up. Not part of the format.
     #[serde(skip)]
     index: NodeIndex,
+    /// Set on a copy made by `Scenario::localized`; `None` on a scenario as written.
+    /// Not part of the format.
+    #[serde(skip)]
+    pub(super) localization: Option<Localization>,
+}
+
+/// What a localized copy remembers about how it was made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Localization {
+    /// The language code of the translation applied.
+    pub(super) language: String,
+    /// The original's content version, which the copy keeps (PRODUCT.md).
+    pub(super) version: String,
+    /// Typed turns that became choice turns because the scorer cannot read `language`.
+    pub(super) typed_as_choices: std::collections::BTreeSet<String>,
 }
 
 /// Where each node id first appears in `Scenario::nodes`, so a look-up in a 10,000-node
@@ -260,12 +282,18 @@ impl Node {
         matches!(self, Node::Choice(_) | Node::FreeText(_))
     }
 
-    /// The ids this node can lead to, in authored order.
+    /// The ids this node can lead to, in authored order: a typed turn's branches, then
+    /// the choices it offers instead of typing in a language the scorer cannot read.
     pub fn links(&self) -> Vec<&str> {
         match self {
             Node::Line(n) => vec![n.next.as_str()],
             Node::Choice(n) => n.choices.iter().map(|c| c.next.as_str()).collect(),
-            Node::FreeText(n) => n.branches.iter().map(|b| b.next.as_str()).collect(),
+            Node::FreeText(n) => n
+                .branches
+                .iter()
+                .map(|b| b.next.as_str())
+                .chain(n.choices.iter().map(|c| c.next.as_str()))
+                .collect(),
             Node::Ending(_) => Vec::new(),
         }
     }
@@ -355,6 +383,12 @@ pub struct FreeTextTurn {
     /// score reaches, checked from the highest threshold down.
     pub branches: Vec<Branch>,
     pub model: String,
+    /// Replies offered instead of typing when the scorer cannot read the language the
+    /// scenario is played in (see `Scenario::localized`); 2-4 when given. Original
+    /// content, so they are part of the version; left out of the canonical form when
+    /// empty, so adding the field changed no existing scenario's version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
 }
 
 /// Turn-specific knowledge for the scorer.
@@ -382,6 +416,78 @@ pub struct Fact {
     pub fact: String,
     #[serde(default)]
     pub synonyms: Vec<String>,
+}
+
+/// One language's texts for a scenario, under the original's node ids. Every field may be
+/// left out or empty: a missing text falls back to the original's (and the validator
+/// warns). Levels, moods, links and ids are never translated, so scores stay comparable.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// The customer's `problem`. The customer's name is never translated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub problem: String,
+    /// The customer's `wants`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub wants: String,
+    /// Each node's texts, by node id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub texts: BTreeMap<String, NodeTexts>,
+}
+
+/// One node's texts in another language. Which fields apply depends on the node: a
+/// `Line` or `Ending` has `say`; a `Choice` turn has `prompt`, `choices` and `model`; a
+/// `FreeText` turn has `prompt`, `model`, `hints` and its fallback `choices`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeTexts {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub say: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prompt: String,
+    /// The node's choices' texts, in the original's order and number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<ChoiceTexts>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub model: String,
+    /// The words the practice hint shows for a typed turn.
+    #[serde(default, skip_serializing_if = "HintTexts::is_empty")]
+    pub hints: HintTexts,
+}
+
+/// A choice's words in another language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceTexts {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub feedback: String,
+}
+
+/// A typed turn's hint words in another language, each list in the original's order and
+/// number. Fact synonyms and delights are scorer vocabulary, which stays English.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HintTexts {
+    /// Each fact's `fact`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fix: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbidden: Vec<String>,
+}
+
+impl HintTexts {
+    /// True when no hint word is translated.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty() && self.fix.is_empty() && self.forbidden.is_empty()
+    }
 }
 
 /// A free-text branch: replies scoring at least `at_least` (0-100) go to `next`.

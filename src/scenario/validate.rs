@@ -11,7 +11,9 @@ use std::ops::Range;
 use super::diagnostic::{Diagnostic, Severity, SourceFile, did_you_mean};
 use super::graph::{Graph, nodes_on_cycles};
 use super::locate::{NodeSpans, find_field, find_value};
-use super::model::{Customer, FORMAT_VERSION, FreeTextTurn, Levels, MAX_LEVEL, Node, Scenario};
+use super::model::{
+    Choice, Customer, FORMAT_VERSION, FreeTextTurn, Levels, MAX_LEVEL, Node, Scenario,
+};
 use crate::engine::rules;
 
 /// Every problem in `scenario`, in file order. `audio_exists` answers whether a clip named
@@ -38,6 +40,7 @@ pub fn validate(
         v.graph();
         v.outcomes();
     }
+    v.found.extend(super::translations::check(scenario, source));
     let mut found = std::mem::take(&mut v.found);
     found.sort_by_key(|d| (d.span.start, d.severity));
     if !found.is_empty() {
@@ -57,13 +60,7 @@ fn node_is_clean(node: &Node, audio_exists: &dyn Fn(&str) -> bool) -> bool {
         Node::Choice(turn) => {
             (2..=4).contains(&turn.choices.len())
                 && !blank(&turn.model)
-                && turn.choices.iter().all(|c| {
-                    !blank(&c.text)
-                        && !blank(&c.feedback)
-                        && super::model::Dimension::ALL
-                            .iter()
-                            .all(|d| c.levels.get(*d) <= MAX_LEVEL)
-                })
+                && turn.choices.iter().all(choice_is_clean)
         }
         Node::FreeText(turn) => {
             let mut thresholds = HashSet::new();
@@ -74,8 +71,19 @@ fn node_is_clean(node: &Node, audio_exists: &dyn Fn(&str) -> bool) -> bool {
                     .iter()
                     .all(|b| b.at_least <= 100 && thresholds.insert(b.at_least))
                 && thresholds.contains(&0)
+                && (turn.choices.is_empty() || (2..=4).contains(&turn.choices.len()))
+                && turn.choices.iter().all(choice_is_clean)
         }
     }
+}
+
+/// True when `Validator::choices` would find nothing to report in this choice.
+fn choice_is_clean(c: &Choice) -> bool {
+    !c.text.trim().is_empty()
+        && !c.feedback.trim().is_empty()
+        && super::model::Dimension::ALL
+            .iter()
+            .all(|d| c.levels.get(*d) <= MAX_LEVEL)
 }
 
 /// Sets each located diagnostic's `node`: the node whose declaration it falls in.
@@ -322,26 +330,47 @@ impl<'a> Validator<'a> {
                         format!("choice turn `{}` has {n} choices; expected 2-4", turn.id),
                     );
                 }
-                let mut from = at;
-                for choice in &turn.choices {
-                    let span = find_field(self.source.code(), "text", from).unwrap_or(from..from);
-                    from = span.end;
-                    if choice.text.trim().is_empty() {
-                        self.report(Severity::Warning, span.clone(), "`text` is empty");
-                    }
-                    if choice.feedback.trim().is_empty() {
-                        let fb = find_field(self.source.code(), "feedback", span.start)
-                            .unwrap_or(span.clone());
-                        self.report(Severity::Warning, fb, "`feedback` is empty");
-                    }
-                    self.levels(&choice.levels, span.start);
-                }
+                self.choices(&turn.choices, at);
                 self.model(&turn.model, &turn.id, at);
             }
             Node::FreeText(turn) => {
                 self.branches(turn, at);
                 self.model(&turn.model, &turn.id, at);
+                let n = turn.choices.len();
+                if n > 0 {
+                    let field = find_field(self.source.code(), "choices", at);
+                    if !(2..=4).contains(&n) {
+                        let span = field.clone().unwrap_or(at..at);
+                        self.report(
+                            Severity::Error,
+                            span,
+                            format!(
+                                "free-text turn `{}` offers {n} choices instead of typing; expected 2-4",
+                                turn.id
+                            ),
+                        );
+                    }
+                    self.choices(&turn.choices, field.map_or(at, |f| f.end));
+                }
             }
+        }
+    }
+
+    /// Empty texts and levels out of range in a turn's choices, written from `from` on.
+    fn choices(&mut self, choices: &[Choice], from: usize) {
+        let mut from = from;
+        for choice in choices {
+            let span = find_field(self.source.code(), "text", from).unwrap_or(from..from);
+            from = span.end;
+            if choice.text.trim().is_empty() {
+                self.report(Severity::Warning, span.clone(), "`text` is empty");
+            }
+            if choice.feedback.trim().is_empty() {
+                let fb =
+                    find_field(self.source.code(), "feedback", span.start).unwrap_or(span.clone());
+                self.report(Severity::Warning, fb, "`feedback` is empty");
+            }
+            self.levels(&choice.levels, span.start);
         }
     }
 

@@ -18,6 +18,7 @@ use crate::progress::{
     self, AttemptKind, AttemptRecord, InProgress, ProgressStore, ScenarioResults, Trainee,
 };
 use crate::report::{CsvKind, Roster};
+use crate::tr;
 use crate::ui::Command;
 use crate::ui::debrief::DebriefView;
 use crate::ui::library::LibraryView;
@@ -42,6 +43,16 @@ pub struct UiSettings {
     /// Show how long the customer has been waiting, in assessments.
     #[serde(default)]
     pub show_wait: bool,
+    /// The interface's language.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
+    /// Text size (egui's zoom factor): Ctrl + and Ctrl - change it, Ctrl 0 resets it.
+    #[serde(default = "default_text_scale")]
+    pub text_scale: f32,
+}
+
+fn default_text_scale() -> f32 {
+    1.0
 }
 
 impl Default for UiSettings {
@@ -51,6 +62,8 @@ impl Default for UiSettings {
             volume: 0.8,
             muted: false,
             show_wait: false,
+            lang: crate::i18n::Lang::English,
+            text_scale: 1.0,
         }
     }
 }
@@ -194,6 +207,8 @@ pub struct TurnaroundApp {
     pub notices: Vec<String>,
     frames: u64,
     style_applied: Option<Theme>,
+    /// The saved text size was set on the context.
+    zoom_applied: bool,
     /// The PINs; a damaged access file keeps the gated areas locked (the reason is here).
     access: Result<Access, String>,
     /// The manager's data, loaded when the manager area is unlocked.
@@ -275,6 +290,7 @@ impl TurnaroundApp {
         // The style is set before the first frame, so that frame is laid out once, in
         // the sizes it is shown in.
         style::apply(&cc.egui_ctx, settings.theme);
+        cc.egui_ctx.set_zoom_factor(settings.text_scale);
         let mut app = Self::with_parts(config, settings, store, audio);
         app.style_applied = Some(app.settings.theme);
         app
@@ -287,6 +303,8 @@ impl TurnaroundApp {
         mut store: Box<dyn ProgressStore>,
         audio: Audio,
     ) -> Self {
+        // The UI thread speaks the person's language.
+        crate::i18n::set(settings.lang);
         let library_stamp = library::folder_stamp(&config.trainer_scenarios);
         // The lints are for trainers: the trainer area reads the library again with them.
         let library =
@@ -299,7 +317,7 @@ impl TurnaroundApp {
             notices.push(n.clone());
         }
         let trainees = store.trainees().unwrap_or_else(|e| {
-            notices.push(format!("Could not read trainee profiles: {e}"));
+            notices.push(tr!("app-read-profiles-failed", error = e.to_string()));
             Vec::new()
         });
         let access = Access::load(&config.data_dir).map_err(|e| e.to_string());
@@ -365,6 +383,7 @@ impl TurnaroundApp {
             notices,
             frames: 0,
             style_applied: None,
+            zoom_applied: false,
         };
         app.report_store_problems();
         app.refresh_lrs();
@@ -404,10 +423,10 @@ impl TurnaroundApp {
                 Ok(Ok(sent)) => {
                     self.lrs_backoff = std::time::Duration::ZERO;
                     if sent.attempts > 0 {
-                        self.lrs.message = Some(format!(
-                            "Sent {} from {}.",
-                            crate::lrs::count(sent.statements, "statement"),
-                            crate::lrs::count(sent.attempts, "attempt")
+                        self.lrs.message = Some(tr!(
+                            "app-lrs-sent",
+                            statements = sent.statements,
+                            attempts = sent.attempts
                         ));
                     }
                 }
@@ -426,7 +445,7 @@ impl TurnaroundApp {
                 Err(_) => {
                     self.lrs_backoff = LRS_MAX_BACKOFF;
                     self.lrs_next_try = Instant::now() + self.lrs_backoff;
-                    self.lrs.message = Some("The send stopped unexpectedly.".into());
+                    self.lrs.message = Some(tr!("app-lrs-send-stopped"));
                 }
             }
             self.refresh_lrs();
@@ -502,7 +521,7 @@ impl TurnaroundApp {
             }
             Err(e) => self
                 .notices
-                .push(format!("Could not read your unfinished attempt: {e}")),
+                .push(tr!("app-unfinished-read-failed", error = e.to_string())),
         }
     }
 
@@ -528,13 +547,14 @@ impl TurnaroundApp {
                 kind: kind_of(session),
                 seed: session.seed(),
                 started_ms: self.attempt_started_ms,
+                language: session.scenario().language().map(str::to_string),
             },
             session_start_ms: self.session_start_ms,
             inputs: session.inputs().to_vec(),
         };
         if let Err(e) = self.store.save_in_progress(&unfinished) {
             self.notices
-                .push(format!("Could not save your place in this attempt: {e}"));
+                .push(tr!("app-unfinished-save-failed", error = e.to_string()));
         }
     }
 
@@ -544,7 +564,7 @@ impl TurnaroundApp {
             && let Err(e) = self.store.clear_in_progress(&t.id)
         {
             self.notices
-                .push(format!("Could not clear your unfinished attempt: {e}"));
+                .push(tr!("app-unfinished-clear-failed", error = e.to_string()));
         }
     }
 
@@ -564,8 +584,21 @@ impl TurnaroundApp {
             return;
         }
         let options = self.options(ip.about.kind == AttemptKind::Practice);
+        // The same copy it was played in: a typed turn may have been offered as choices.
+        let scenario = match &ip.about.language {
+            None => Some(Arc::clone(&entry.scenario)),
+            Some(code) => entry.scenario.localized(code).map(Arc::new),
+        };
+        let Some(scenario) = scenario else {
+            self.notices.push(tr!(
+                "app-resume-translation-gone",
+                title = entry.scenario.title.as_str()
+            ));
+            self.forget_unfinished();
+            return;
+        };
         match Session::replay_with(
-            Arc::clone(&entry.scenario),
+            scenario,
             ip.about.seed,
             ip.session_start_ms,
             &ip.inputs,
@@ -584,9 +617,8 @@ impl TurnaroundApp {
                 self.screen = Screen::Play(PlayView::default());
             }
             Err(e) => {
-                self.notices.push(format!(
-                    "That attempt could not be resumed ({e}); it was discarded."
-                ));
+                self.notices
+                    .push(tr!("app-resume-failed", error = e.to_string()));
                 self.forget_unfinished();
             }
         }
@@ -623,7 +655,7 @@ impl TurnaroundApp {
             }
             Err(e) => self
                 .notices
-                .push(format!("Could not read your attempts: {e}")),
+                .push(tr!("app-attempts-read-failed", error = e.to_string())),
         }
     }
 
@@ -661,7 +693,7 @@ impl TurnaroundApp {
                 }
                 Err(e) => self
                     .notices
-                    .push(format!("Could not create the profile: {e}")),
+                    .push(tr!("app-profile-create-failed", error = e.to_string())),
             },
             Command::SwitchTrainee => {
                 self.trainee = None;
@@ -753,8 +785,14 @@ impl TurnaroundApp {
                             Role::Trainer => a.set_trainer_pin(&pin, now),
                         };
                         match result {
-                            Ok(()) => format!("The {} PIN is saved.", role.label()),
-                            Err(e) => format!("Not saved: {e}."),
+                            Ok(()) => match role {
+                                Role::Manager => tr!("app-manager-pin-saved"),
+                                Role::Trainer => tr!("app-trainer-pin-saved"),
+                            },
+                            Err(e) => tr!(
+                                "app-not-saved",
+                                error = crate::ui::core_words::pin_message(&e.to_string())
+                            ),
                         }
                     }
                     Err(e) => e.clone(),
@@ -765,7 +803,7 @@ impl TurnaroundApp {
             }
             Command::RecoverPin { code, pin, confirm } => {
                 if pin != confirm {
-                    self.refuse_pin("The two PINs differ. Type the same PIN twice.");
+                    self.refuse_pin(&tr!("app-pins-differ"));
                     return;
                 }
                 let result = match &mut self.access {
@@ -776,7 +814,7 @@ impl TurnaroundApp {
                     Ok(fresh) => {
                         self.screen = Screen::RecoveryCode(RecoveryCodeView { code: fresh })
                     }
-                    Err(e) => self.refuse_pin(&format!("{e}.")),
+                    Err(e) => self.refuse_pin(&sentence(&e.to_string())),
                 }
             }
             Command::RecoveryCodeKept => self.unlock_manager(),
@@ -801,7 +839,9 @@ impl TurnaroundApp {
                                 t.name
                             ));
                         }
-                        Err(e) => self.notices.push(format!("Could not clear the PIN: {e}")),
+                        Err(e) => self
+                            .notices
+                            .push(tr!("app-pin-clear-failed", error = e.to_string())),
                     }
                     self.trainees = self.store.trainees().unwrap_or_default();
                     if let Some(r) = &mut self.roster
@@ -837,13 +877,16 @@ impl TurnaroundApp {
                             &what,
                         );
                         self.standards = standards;
-                        self.standards_message = Some("Saved. Readiness now follows this standard.".into());
+                        self.standards_message = Some(tr!("app-standards-saved"));
                         if let Some(roster) = &self.roster {
                             self.roster_readiness = self.readiness_of(roster);
                         }
                         self.refresh_results();
                     }
-                    Err(e) => self.standards_message = Some(format!("Not saved: {e}")),
+                    Err(e) => {
+                        self.standards_message =
+                            Some(tr!("app-not-saved-bare", error = e.to_string()))
+                    }
                 }
             }
             Command::RequireTraineePins(required) => {
@@ -863,7 +906,7 @@ impl TurnaroundApp {
                         }
                         Err(e) => self
                             .notices
-                            .push(format!("Could not save the setting: {e}")),
+                            .push(tr!("app-setting-save-failed", error = e.to_string())),
                     }
                 }
             }
@@ -871,9 +914,7 @@ impl TurnaroundApp {
                 Ok(a) if a.is_set(Role::Manager) || a.is_set(Role::Trainer) => {
                     self.screen = Screen::Pin(PinView::new(Gate::Trainer, Mode::Enter));
                 }
-                Ok(_) => self.notices.push(
-                    "No PIN is set yet. A manager sets the manager PIN first (Manager area); it opens the trainer area too, and a trainer PIN can then be set in the manager's Settings.".into(),
-                ),
+                Ok(_) => self.notices.push(tr!("app-no-pin-yet")),
                 Err(e) => self.notices.push(e.clone()),
             },
             Command::LeaveTrainer => {
@@ -897,7 +938,10 @@ impl TurnaroundApp {
                             view.tab = crate::ui::trainer::TrainerTab::Playtest;
                         }
                     }
-                    Err(e) => self.trainer_message = Some(format!("Cannot playtest: {e}")),
+                    Err(e) => {
+                        self.trainer_message =
+                            Some(tr!("app-playtest-failed", error = e.to_string()))
+                    }
                 }
             }
             Command::PlaytestProceed => self.playtest_step(|p, _| p.proceed()),
@@ -916,7 +960,10 @@ impl TurnaroundApp {
                     reply: &text,
                     hints: hints.as_ref(),
                 });
-                p.write(&text, crate::engine::TextAssessment::from_scorer(&assessment))
+                p.write(
+                    &text,
+                    crate::engine::TextAssessment::from_scorer(&assessment),
+                )
             }),
             Command::PlaytestBack => {
                 if let Some(p) = &mut self.playtest {
@@ -961,7 +1008,7 @@ impl TurnaroundApp {
     /// Changes the signed-in trainee's PIN; one that is set is needed to change it.
     fn change_own_pin(&mut self, current: &str, pin: &str) -> String {
         let Some(t) = self.trainee.clone() else {
-            return "Nobody is signed in.".into();
+            return tr!("app-nobody-signed-in");
         };
         if let Some(hash) = &t.pin {
             let verdict = match &mut self.access {
@@ -970,7 +1017,10 @@ impl TurnaroundApp {
                 Err(_) => access::Verdict::Wrong { wait_ms: 0 },
             };
             if let Some(why) = verdict.message() {
-                return format!("Not saved: the current PIN. {why}");
+                return tr!(
+                    "app-current-pin-wrong",
+                    why = crate::ui::core_words::pin_message(&why)
+                );
             }
         }
         self.set_own_pin(pin)
@@ -979,20 +1029,20 @@ impl TurnaroundApp {
     /// Stores a new PIN on the signed-in trainee's profile; the message to show.
     fn set_own_pin(&mut self, pin: &str) -> String {
         let Some(mut t) = self.trainee.clone() else {
-            return "Nobody is signed in.".into();
+            return tr!("app-nobody-signed-in");
         };
         let hash = match access::hash_pin(pin) {
             Ok(h) => h,
-            Err(e) => return format!("Not saved: {e}."),
+            Err(e) => return tr!("app-not-saved", error = e.to_string()),
         };
         t.pin = Some(hash);
         match self.store.update_trainee(&t) {
             Ok(()) => {
                 self.trainees = self.store.trainees().unwrap_or_default();
                 self.trainee = Some(t);
-                "Your PIN is saved. You will be asked for it when you sign in.".into()
+                tr!("app-own-pin-saved")
             }
-            Err(e) => format!("Not saved: {e}."),
+            Err(e) => tr!("app-not-saved", error = e.to_string()),
         }
     }
 
@@ -1009,7 +1059,7 @@ impl TurnaroundApp {
         if let Some(confirm) = confirm
             && confirm != pin
         {
-            self.refuse_pin("The two PINs differ. Type the same PIN twice.");
+            self.refuse_pin(&tr!("app-pins-differ"));
             return;
         }
         let now = unix_ms();
@@ -1021,7 +1071,7 @@ impl TurnaroundApp {
                 }
                 Ok(a) if confirm.is_some() => match a.set_first_manager_pin(pin, now) {
                     Ok(code) => self.screen = Screen::RecoveryCode(RecoveryCodeView { code }),
-                    Err(e) => self.refuse_pin(&format!("{e}.")),
+                    Err(e) => self.refuse_pin(&sentence(&e.to_string())),
                 },
                 Ok(a) => match a.try_role(Role::Manager, pin, now).message() {
                     None => self.unlock_manager(),
@@ -1048,7 +1098,7 @@ impl TurnaroundApp {
                     if fresh.iter().any(|x| x.id == t.id && x.pin.is_some()) {
                         self.trainees = fresh;
                         self.screen = Screen::Pin(PinView::new(gate, Mode::Enter));
-                        self.refuse_pin("This profile already has a PIN. Enter it to continue.");
+                        self.refuse_pin(&tr!("app-profile-has-pin"));
                         return;
                     }
                     self.trainee = Some(t);
@@ -1172,7 +1222,7 @@ impl TurnaroundApp {
             }
             Err(e) => {
                 self.notices
-                    .push(format!("Could not read trainees' records: {e}"));
+                    .push(tr!("app-records-read-failed", error = e.to_string()));
                 self.screen = Screen::Start(StartView::default());
             }
         }
@@ -1223,7 +1273,7 @@ impl TurnaroundApp {
         let data_dir = self.config.data_dir.clone();
         let old = crate::lrs::load_config(&data_dir).ok().flatten();
         let Some(password) = password.or_else(|| old.as_ref().map(|c| c.password.clone())) else {
-            self.lrs.message = Some("Type the LRS password to save the settings.".into());
+            self.lrs.message = Some(tr!("app-lrs-password-needed"));
             return;
         };
         let config = crate::lrs::LrsConfig {
@@ -1245,9 +1295,9 @@ impl TurnaroundApp {
                 self.lrs_next_try = Instant::now();
                 self.lrs_backoff = std::time::Duration::ZERO;
                 self.lrs_paused = false;
-                format!("Saved. Attempts go to {}.", config.statements_url())
+                tr!("app-lrs-saved", url = config.statements_url())
             }
-            Err(e) => format!("Not saved: {e}"),
+            Err(e) => tr!("app-not-saved-bare", error = e.to_string()),
         });
         self.refresh_lrs();
     }
@@ -1337,11 +1387,11 @@ impl TurnaroundApp {
         };
         self.library = Library::load_with(Some(&self.config.trainer_scenarios), checks);
         self.reloads += 1;
-        let mut message = format!(
-            "Library read again (reload {}): {} playable, {} with errors.",
-            self.reloads,
-            self.library.entries.len(),
-            self.library.problems.len()
+        let mut message = tr!(
+            "app-library-reloaded",
+            reload = self.reloads,
+            playable = self.library.entries.len(),
+            errors = self.library.problems.len()
         );
         if let Some(p) = &mut self.playtest {
             let id = p.session.scenario().id.clone();
@@ -1399,7 +1449,7 @@ impl TurnaroundApp {
         if let Some(p) = &mut self.playtest
             && let Err(e) = step(p, self.scorer.get())
         {
-            self.trainer_message = Some(format!("The playtest could not go on: {e}"));
+            self.trainer_message = Some(tr!("app-playtest-stopped", error = e.to_string()));
         }
     }
 
@@ -1416,16 +1466,20 @@ impl TurnaroundApp {
         match written {
             Ok(()) => {
                 self.reload_library();
-                self.trainer_message = Some(format!(
-                    "Wrote {}. Open it in your editor, change it and save: it reloads here.",
-                    path.display()
+                self.trainer_message = Some(tr!(
+                    "app-scenario-written",
+                    path = path.display().to_string()
                 ));
                 if let Screen::Trainer(view) = &mut self.screen {
                     view.pick(&self.library, &id);
                 }
             }
             Err(e) => {
-                self.trainer_message = Some(format!("Could not write {}: {e}", path.display()))
+                self.trainer_message = Some(tr!(
+                    "app-write-failed",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
             }
         }
     }
@@ -1447,16 +1501,20 @@ impl TurnaroundApp {
         match written {
             Ok(()) => {
                 self.reload_library();
-                self.trainer_message = Some(format!(
-                    "Copied to {}: your copy now overrides the built-in scenario.",
-                    path.display()
+                self.trainer_message = Some(tr!(
+                    "app-scenario-copied",
+                    path = path.display().to_string()
                 ));
                 if let Screen::Trainer(view) = &mut self.screen {
                     view.pick(&self.library, id);
                 }
             }
             Err(e) => {
-                self.trainer_message = Some(format!("Could not write {}: {e}", path.display()))
+                self.trainer_message = Some(tr!(
+                    "app-write-failed",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
             }
         }
     }
@@ -1481,11 +1539,13 @@ impl TurnaroundApp {
                 Ok(mut child) => {
                     // Reaped on its own thread, so no finished opener lingers as a zombie.
                     std::thread::spawn(move || child.wait());
-                    format!("Opened {} in your editor.", path.display())
+                    tr!("app-opened-in-editor", path = path.display().to_string())
                 }
-                Err(e) => format!(
-                    "Could not start `{opener}` to open {}: {e}. Open the file in any editor; saved changes are picked up here.",
-                    path.display()
+                Err(e) => tr!(
+                    "app-open-failed",
+                    opener = opener,
+                    path = path.display().to_string(),
+                    error = e.to_string()
                 ),
             },
         );
@@ -1506,12 +1566,10 @@ impl TurnaroundApp {
         };
         match self.store.attempt(&trainee, &key) {
             Ok(Some(a)) => self.manager_attempt = Some(a),
-            Ok(None) => self.notices.push(
-                "That attempt could not be read; see any notice about set-aside files.".into(),
-            ),
+            Ok(None) => self.notices.push(tr!("app-attempt-unreadable")),
             Err(e) => self
                 .notices
-                .push(format!("Could not read that attempt: {e}")),
+                .push(tr!("app-attempt-read-failed", error = e.to_string())),
         }
         self.report_store_problems();
     }
@@ -1531,7 +1589,10 @@ impl TurnaroundApp {
         let total = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
+        // The job's messages are read in the person's language.
+        let lang = crate::i18n::current();
         let handle = std::thread::spawn(move || {
+            crate::i18n::set(lang);
             use std::sync::atomic::Ordering;
             let progress = move |n: usize, of: usize| {
                 d.store(n, Ordering::Relaxed);
@@ -1567,51 +1628,54 @@ impl TurnaroundApp {
             CsvKind::Attempts => "attempts",
             CsvKind::Turns => "turns",
         };
+        let title = match kind {
+            CsvKind::Attempts => tr!("app-exporting-attempts"),
+            CsvKind::Turns => tr!("app-exporting-turns"),
+        };
         let audit = crate::audit::AuditLog::new(&data_dir);
-        self.start_job(
-            format!("Exporting {what}"),
-            "trainees",
-            false,
-            move |progress| {
-                let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-                let fail = |e: &dyn std::fmt::Display| format!("The export failed: {e}");
-                std::fs::create_dir_all(&dir).map_err(|e| fail(&e))?;
-                // Write beside the target and rename at the end: never a half-written CSV.
-                let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
-                let mut store = progress::FsStore::new(&data_dir);
-                let rows = crate::report::write_csv(
-                    &mut store,
-                    &trainees,
-                    kind,
-                    std::io::BufWriter::new(tmp.as_file()),
-                    progress,
-                )
-                .map_err(|e| match e {
-                    crate::report::ExportError::Cancelled => {
-                        "The export was cancelled; no file was written.".to_string()
-                    }
-                    e => fail(&e),
-                })?;
-                tmp.persist(&path).map_err(|e| fail(&e.error))?;
-                let _ = audit.record(
-                    unix_ms(),
-                    "manager",
-                    &format!(
-                        "exported the {what} CSV ({rows} rows) to {}",
-                        path.display()
-                    ),
-                );
-                Ok(format!("Exported {rows} rows to {}", path.display()))
-            },
-        );
+        self.start_job(title, "trainees", false, move |progress| {
+            let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+            let fail = |e: &dyn std::fmt::Display| tr!("app-export-failed", error = e.to_string());
+            std::fs::create_dir_all(&dir).map_err(|e| fail(&e))?;
+            // Write beside the target and rename at the end: never a half-written CSV.
+            let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
+            let mut store = progress::FsStore::new(&data_dir);
+            let rows = crate::report::write_csv(
+                &mut store,
+                &trainees,
+                kind,
+                std::io::BufWriter::new(tmp.as_file()),
+                progress,
+            )
+            .map_err(|e| match e {
+                crate::report::ExportError::Cancelled => {
+                    tr!("app-export-cancelled")
+                }
+                e => fail(&e),
+            })?;
+            tmp.persist(&path).map_err(|e| fail(&e.error))?;
+            let _ = audit.record(
+                unix_ms(),
+                "manager",
+                &format!(
+                    "exported the {what} CSV ({rows} rows) to {}",
+                    path.display()
+                ),
+            );
+            Ok(tr!(
+                "app-exported",
+                rows = rows,
+                path = path.display().to_string()
+            ))
+        });
     }
 
     /// Backs the whole data dir up into one archive, on its own thread.
     fn start_backup(&mut self, path: PathBuf) {
         let data_dir = self.config.data_dir.clone();
-        self.start_job("Backing up".into(), "files", false, move |progress| {
+        self.start_job(tr!("app-backing-up"), "files", false, move |progress| {
             let manifest = crate::backup::create(&data_dir, &path, unix_ms(), progress)
-                .map_err(|e| format!("The backup failed: {e}"))?;
+                .map_err(|e| tr!("app-backup-failed", error = e.to_string()))?;
             let _ = crate::audit::AuditLog::new(&data_dir).record(
                 unix_ms(),
                 "manager",
@@ -1621,10 +1685,10 @@ impl TurnaroundApp {
                     path.display()
                 ),
             );
-            Ok(format!(
-                "Backed up {} files to {}",
-                manifest.files.len(),
-                path.display()
+            Ok(tr!(
+                "app-backed-up",
+                files = manifest.files.len(),
+                path = path.display().to_string()
             ))
         });
     }
@@ -1633,22 +1697,26 @@ impl TurnaroundApp {
     /// moved aside first, and everything is reloaded afterwards.
     fn start_restore(&mut self, path: PathBuf) {
         let data_dir = self.config.data_dir.clone();
-        self.start_job("Checking and restoring".into(), "files", true, move |_| {
+        self.start_job(tr!("app-restoring"), "files", true, move |_| {
             let restored = crate::backup::restore(&path, &data_dir, unix_ms())
-                .map_err(|e| format!("Nothing was restored: {e}"))?;
+                .map_err(|e| tr!("app-restore-failed", error = e.to_string()))?;
             let _ = crate::audit::AuditLog::new(&data_dir).record(
                 unix_ms(),
                 "manager",
                 &format!("restored {} files from {}", restored.files, path.display()),
             );
             Ok(match restored.moved_aside {
-                Some(aside) => format!(
-                    "Restored {} files from {}. The data that was here is kept in {}",
-                    restored.files,
-                    path.display(),
-                    aside.display()
+                Some(aside) => tr!(
+                    "app-restored-kept",
+                    files = restored.files,
+                    path = path.display().to_string(),
+                    aside = aside.display().to_string()
                 ),
-                None => format!("Restored {} files from {}", restored.files, path.display()),
+                None => tr!(
+                    "app-restored",
+                    files = restored.files,
+                    path = path.display().to_string()
+                ),
             })
         });
     }
@@ -1695,13 +1763,12 @@ impl TurnaroundApp {
                     "manager",
                     &format!("deleted a trainee and their {attempts} attempts"),
                 );
-                self.notices.push(format!(
-                    "The trainee and their {attempts} attempts were deleted."
-                ));
+                self.notices
+                    .push(tr!("app-trainee-deleted", attempts = attempts));
             }
             Err(e) => self
                 .notices
-                .push(format!("Could not delete the trainee: {e}")),
+                .push(tr!("app-delete-failed", error = e.to_string())),
         }
         self.reload_data();
     }
@@ -1777,13 +1844,19 @@ impl TurnaroundApp {
     fn start(&mut self, id: &str, practice: bool) {
         let options = self.options(practice);
         let Some(entry) = self.library.get(id) else {
-            self.notices
-                .push(format!("Scenario `{id}` is no longer in the library."));
+            self.notices.push(tr!("app-scenario-gone", id = id));
             return;
         };
         let seed = unix_ms() ^ u64::from(std::process::id()).rotate_left(32);
         let now = self.now_ms();
-        match Session::start_with(Arc::clone(&entry.scenario), seed, now, options) {
+        // In the person's language when the scenario is translated into it.
+        let lang = self.settings.lang.code();
+        let scenario = match lang {
+            "en" => None,
+            code => entry.scenario.localized(code),
+        }
+        .map_or_else(|| Arc::clone(&entry.scenario), Arc::new);
+        match Session::start_with(scenario, seed, now, options) {
             Ok(session) => {
                 self.session = Some(session);
                 self.hint = None;
@@ -1796,7 +1869,9 @@ impl TurnaroundApp {
                 self.screen = Screen::Play(PlayView::default());
                 self.advance();
             }
-            Err(e) => self.notices.push(format!("Cannot start `{id}`: {e}")),
+            Err(e) => self
+                .notices
+                .push(tr!("app-start-failed", id = id, error = e.to_string())),
         }
     }
 
@@ -1933,6 +2008,14 @@ impl TurnaroundApp {
     /// Generated voices speak the built-in words only: a trainer's file that overrides
     /// a built-in id says other things.
     fn clip_for(&self, scenario_id: &str, node: &str, own: Option<&str>) -> Option<PathBuf> {
+        // The clips speak the original's words; a translated conversation gets cues.
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.scenario().language().is_some())
+        {
+            return None;
+        }
         let built_in = self
             .library
             .get(scenario_id)
@@ -1977,7 +2060,7 @@ impl TurnaroundApp {
         };
         if let Err(e) = self.store.save_attempt(&record) {
             self.notices
-                .push(format!("Your attempt could not be saved: {e}"));
+                .push(tr!("app-attempt-save-failed", error = e.to_string()));
         } else {
             // Kept on this computer first; the LRS copy waits in the outbox.
             match crate::lrs::record(&self.config.data_dir, &record, Some(session.scenario())) {
@@ -1986,63 +2069,99 @@ impl TurnaroundApp {
                     self.lrs.status = crate::lrs::Outbox::new(&self.config.data_dir).status();
                 }
                 Ok(false) => {}
-                Err(e) => self.notices.push(format!(
-                    "The attempt is saved, but not queued for the LRS: {e}"
-                )),
+                Err(e) => self
+                    .notices
+                    .push(tr!("app-lrs-queue-failed", error = e.to_string())),
             }
         }
         self.refresh_results();
         self.screen = Screen::Debrief(DebriefView);
     }
 
+    /// Theme, text size, language and sound: the settings menu in the top bar.
+    fn settings_menu(&mut self, ui: &mut egui::Ui) {
+        ui.label(egui::RichText::new(tr!("app-theme")).strong());
+        for theme in Theme::ALL {
+            ui.radio_value(&mut self.settings.theme, theme, theme.label());
+        }
+        ui.separator();
+        ui.label(egui::RichText::new(tr!("app-text-size")).strong());
+        ui.horizontal(|ui| {
+            let scale = ui.ctx().zoom_factor();
+            if ui
+                .button(tr!("app-text-smaller"))
+                .on_hover_text(tr!("app-text-smaller-keys"))
+                .clicked()
+            {
+                set_text_scale(ui.ctx(), scale - 0.1);
+            }
+            ui.label(format!("{:.0}%", scale * 100.0));
+            if ui
+                .button(tr!("app-text-larger"))
+                .on_hover_text(tr!("app-text-larger-keys"))
+                .clicked()
+            {
+                set_text_scale(ui.ctx(), scale + 0.1);
+            }
+            if ui.button(tr!("app-text-reset")).clicked() {
+                set_text_scale(ui.ctx(), 1.0);
+            }
+        });
+        ui.separator();
+        // Radio buttons, not a drop-down: a drop-down inside a menu closes the menu.
+        ui.label(egui::RichText::new(tr!("app-language")).strong());
+        for lang in crate::i18n::Lang::ALL {
+            ui.radio_value(&mut self.settings.lang, lang, lang.native_name());
+        }
+        ui.separator();
+        let label = ui.label(egui::RichText::new(tr!("app-volume")).strong());
+        ui.add(egui::Slider::new(&mut self.settings.volume, 0.0..=1.0).show_value(false))
+            .labelled_by(label.id);
+        ui.checkbox(&mut self.settings.muted, tr!("app-mute"));
+    }
+
     fn top_bar(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let mut command = None;
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(egui::RichText::new("Turnaround").strong());
-                if let Some(t) = &self.trainee {
-                    ui.separator();
-                    ui.label(format!("Trainee: {}", t.name));
-                    if !matches!(self.screen, Screen::Play(_)) {
-                        if ui.button("Switch trainee").clicked() {
-                            command = Some(Command::SwitchTrainee);
-                        }
-                        if matches!(self.screen, Screen::Debrief(_) | Screen::Practice(_) | Screen::MyProgress(_))
-                            && ui.button("Library").clicked()
-                        {
-                            command = Some(Command::BackToLibrary);
-                        }
-                        if matches!(self.screen, Screen::Library)
-                            && ui
-                                .button("Practice pad")
-                                .on_hover_text(
-                                    "Type a reply to any customer line and see it scored as you type",
-                                )
-                                .clicked()
-                        {
-                            command = Some(Command::OpenPracticePad);
-                        }
-                        if matches!(self.screen, Screen::Library) && ui.button("My progress").clicked() {
-                            command = Some(Command::OpenMyProgress);
+                // The left part wraps onto a second row rather than run under
+                // *Preferences* at large text sizes.
+                let left = egui::vec2((ui.available_width() - 150.0).max(100.0), 0.0);
+                let layout = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+                ui.allocate_ui_with_layout(left, layout, |ui| {
+                    ui.label(egui::RichText::new("Turnaround").strong());
+                    if let Some(t) = &self.trainee {
+                        ui.separator();
+                        ui.label(tr!("app-trainee", name = t.name.as_str()));
+                        if !matches!(self.screen, Screen::Play(_)) {
+                            if ui.button(tr!("app-switch-trainee")).clicked() {
+                                command = Some(Command::SwitchTrainee);
+                            }
+                            if matches!(
+                                self.screen,
+                                Screen::Debrief(_) | Screen::Practice(_) | Screen::MyProgress(_)
+                            ) && ui.button(tr!("app-library")).clicked()
+                            {
+                                command = Some(Command::BackToLibrary);
+                            }
+                            if matches!(self.screen, Screen::Library)
+                                && ui
+                                    .button(tr!("app-practice-pad"))
+                                    .on_hover_text(tr!("app-practice-pad-hover"))
+                                    .clicked()
+                            {
+                                command = Some(Command::OpenPracticePad);
+                            }
+                            if matches!(self.screen, Screen::Library)
+                                && ui.button(tr!("app-my-progress")).clicked()
+                            {
+                                command = Some(Command::OpenMyProgress);
+                            }
                         }
                     }
-                }
+                });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let theme_label = format!("{} theme", self.settings.theme.toggled().label());
-                    if ui
-                        .button(theme_label)
-                        .on_hover_text("Switch between dark and light")
-                        .clicked()
-                    {
-                        self.settings.theme = self.settings.theme.toggled();
-                    }
-                    let volume = ui.add(
-                        egui::Slider::new(&mut self.settings.volume, 0.0..=1.0).show_value(false),
-                    );
-                    let label = ui.label("Volume");
-                    volume.labelled_by(label.id);
-                    ui.checkbox(&mut self.settings.muted, "Mute");
-
+                    ui.menu_button(tr!("app-settings"), |ui| self.settings_menu(ui));
                     self.audio.volume = self.settings.volume;
                     self.audio.muted = self.settings.muted;
                 });
@@ -2050,8 +2169,13 @@ impl TurnaroundApp {
             let mut dismiss = None;
             for (i, notice) in self.notices.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().warn_fg_color, notice);
-                    if ui.small_button("Dismiss").clicked() {
+                    // Stored as the core said it (so repeats are recognised), shown
+                    // in the person's language.
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        crate::ui::core_words::notice(notice),
+                    );
+                    if ui.small_button(tr!("app-dismiss")).clicked() {
                         dismiss = Some(i);
                     }
                 });
@@ -2110,6 +2234,20 @@ impl TurnaroundApp {
         if self.style_applied != Some(self.settings.theme) {
             style::apply(ui.ctx(), self.settings.theme);
             self.style_applied = Some(self.settings.theme);
+        }
+        // Text size: the settings' value on the first frame, then whatever Ctrl +/- or the
+        // settings menu make it, kept in the settings (saved with them).
+        let zoom = ui.ctx().zoom_factor();
+        if !self.zoom_applied {
+            self.zoom_applied = true;
+            if (zoom - self.settings.text_scale).abs() > 0.001 {
+                ui.ctx().set_zoom_factor(self.settings.text_scale);
+            }
+        } else if (zoom - self.settings.text_scale).abs() > 0.001 {
+            self.settings.text_scale = zoom;
+        }
+        if crate::i18n::current() != self.settings.lang {
+            crate::i18n::set(self.settings.lang);
         }
         let sound = self.audio.notices();
         self.notify(sound);
@@ -2258,6 +2396,20 @@ pub fn run(config: AppConfig) -> eframe::Result {
     )
 }
 
+/// Sets the text size, within 50% and 300%, in tenths.
+fn set_text_scale(ctx: &egui::Context, scale: f32) {
+    ctx.set_zoom_factor((scale.clamp(0.5, 3.0) * 10.0).round() / 10.0);
+}
+
+/// A message as a sentence: a full stop added unless it has one.
+fn sentence(message: &str) -> String {
+    if message.ends_with('.') {
+        message.to_string()
+    } else {
+        format!("{message}.")
+    }
+}
+
 /// The kind of attempt a session is.
 fn kind_of(session: &Session) -> AttemptKind {
     if session.options().practice {
@@ -2282,18 +2434,18 @@ fn reaction(turn: &crate::engine::TurnRecord) -> Option<crate::ui::portrait::Rea
 /// What a store set aside or left unread, as the notices a person reads.
 fn store_notices(store: &dyn ProgressStore) -> Vec<String> {
     let aside = store.set_aside().iter().map(|s| {
-        format!(
-            "A damaged file was set aside: {} was moved to {} ({})",
-            s.original.display(),
-            s.moved_to.display(),
-            s.reason
+        tr!(
+            "app-file-set-aside",
+            original = s.original.display().to_string(),
+            moved = s.moved_to.display().to_string(),
+            reason = s.reason.to_string()
         )
     });
     let skipped = store.skipped().iter().map(|s| {
-        format!(
-            "A file was left untouched and not loaded: {} ({})",
-            s.path.display(),
-            s.reason
+        tr!(
+            "app-file-skipped",
+            path = s.path.display().to_string(),
+            reason = s.reason.to_string()
         )
     });
     aside.chain(skipped).collect()

@@ -66,6 +66,11 @@ pub struct AttemptHeader {
     pub seed: u64,
     /// Unix milliseconds.
     pub started_ms: u64,
+    /// The language of the scenario's translation the attempt was played in; absent for
+    /// the original. Replaying needs the same copy: a typed turn may have been offered
+    /// as choices there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// One finished attempt, as stored.
@@ -103,6 +108,7 @@ impl AttemptRecord {
                 kind,
                 seed: session.seed(),
                 started_ms,
+                language: session.scenario().language().map(str::to_string),
             },
             finished_ms,
             transcript: session.transcript().to_vec(),

@@ -2,6 +2,7 @@
 //! `fn ui(&mut self, ui, ...)` that draws domain data passed in and returns a `Command`
 //! for the app to carry out. Views never write files, play sounds or change a session.
 
+pub mod core_words;
 pub mod debrief;
 pub mod evidence;
 pub mod graph;

@@ -11,6 +11,14 @@ use turnaround::engine::Step;
 use turnaround::progress::{FsStore, ProgressStore};
 
 pub(crate) fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
+    app_with(dir, UiSettings::default())
+}
+
+/// The app on `dir` with these settings, as eframe would restore them.
+pub(crate) fn app_with(
+    dir: &std::path::Path,
+    settings: UiSettings,
+) -> Harness<'static, TurnaroundApp> {
     let dir = dir.to_path_buf();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
@@ -24,7 +32,7 @@ pub(crate) fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
                     measure_startup: None,
                     measure_manager_pin: None,
                 },
-                UiSettings::default(),
+                settings.clone(),
                 Box::new(FsStore::new(&dir)),
                 Audio::silent("tests run without sound"),
             )
@@ -238,7 +246,7 @@ fn profiles_persist_and_the_best_result_shows_on_the_card() {
 }
 
 /// The number key of the best authored reply on offer (by the sum of its levels).
-fn best_key(h: &Harness<'static, TurnaroundApp>) -> egui::Key {
+pub(crate) fn best_key(h: &Harness<'static, TurnaroundApp>) -> egui::Key {
     let session = h.state().session.as_ref().expect("session");
     let Step::Choose(p) = session.step() else {
         panic!("not a choice")
@@ -436,7 +444,7 @@ fn a_finished_scenario_shows_up_in_my_progress() {
     h.get_by_label("My progress").click();
     h.run();
     assert!(matches!(h.state().screen, Screen::MyProgress(_)));
-    assert!(h.query_by_label("1 attempts").is_some());
+    assert!(h.query_by_label("1 attempt").is_some());
     assert!(
         h.query_by_label("The anniversary Rioja").is_some(),
         "the scenario is listed"

@@ -45,15 +45,19 @@ fn keys_in_source() -> Vec<(String, String)> {
             } else if path.extension().is_some_and(|x| x == "rs") {
                 let text = std::fs::read_to_string(&path).expect("a source file");
                 let mut rest = text.as_str();
-                while let Some(at) = rest.find("tr!(\"") {
+                while let Some(at) = rest.find("tr!(") {
                     // `tr!` itself, not the end of `include_str!` and the like.
                     let whole = !rest[..at]
                         .chars()
                         .next_back()
                         .is_some_and(|c| c.is_alphanumeric() || c == '_');
-                    rest = &rest[at + 5..];
-                    if let (true, Some(end)) = (whole, rest.find('"')) {
-                        out.push((rest[..end].to_string(), path.display().to_string()));
+                    rest = &rest[at + 4..];
+                    // rustfmt may put the key on the next line.
+                    let args = rest.trim_start();
+                    if let (true, Some(key)) = (whole, args.strip_prefix('"'))
+                        && let Some(end) = key.find('"')
+                    {
+                        out.push((key[..end].to_string(), path.display().to_string()));
                     }
                 }
             }

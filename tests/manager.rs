@@ -75,11 +75,11 @@ fn a_manager_with_the_pin_sees_a_trainees_history_and_transcript() {
 
     open_manager_with(&mut h, "2468");
     assert!(matches!(h.state().screen, Screen::Manager(_)));
-    assert!(h.query_by_label("1 trainees, 1 attempts").is_some());
+    assert!(h.query_by_label("1 trainee, 1 attempt").is_some());
     h.get_by_label("Hal").click();
     h.run();
     assert!(
-        h.query_by_label_contains("1 assessment attempts, 0 practice")
+        h.query_by_label_contains("1 assessment attempt, 0 practice")
             .is_some()
     );
     assert!(h.query_by_label("Attempts, newest first").is_some());

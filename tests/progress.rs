@@ -34,6 +34,7 @@ fn attempt(trainee: &str, finished_ms: u64, pick: usize) -> AttemptRecord {
                         kind: AttemptKind::Assessment,
                         seed: 9,
                         started_ms: 1,
+                        language: None,
                     },
                     finished_ms,
                     transcript: s.transcript().to_vec(),

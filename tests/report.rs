@@ -21,6 +21,7 @@ fn row(
             kind: AttemptKind::Assessment,
             seed: 1,
             started_ms: finished_ms - 1000,
+            language: None,
         },
         finished_ms,
         scores: DimensionScores {

@@ -1,10 +1,12 @@
 //! The integration tests: one binary, one module per feature.
 
+mod accessibility;
 mod app;
 mod architecture;
 mod authoring;
 mod cli;
 mod content;
+mod core_words;
 mod durability;
 mod engine;
 mod fuzz_replay;
@@ -20,7 +22,9 @@ mod practice;
 mod progress;
 mod report;
 mod scoring;
+mod spanish;
 mod trainer;
+mod translation;
 mod util;
 mod voices;
 mod xapi;

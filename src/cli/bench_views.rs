@@ -166,7 +166,7 @@ pub fn run(cli: &Cli, frames: usize, json: bool) -> i32 {
         if let Screen::Manager(view) = &mut app.screen {
             view.tab = tab;
         }
-        views.push(time_frames(&ctx, &mut app, frames, tab.label().into()));
+        views.push(time_frames(&ctx, &mut app, frames, tab.label()));
     }
     let busiest = roster
         .rows

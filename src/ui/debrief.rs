@@ -5,19 +5,12 @@ use eframe::egui;
 use egui_plot::{HLine, Legend, Line, Plot, PlotPoints};
 
 use super::Command;
+use super::labels;
 use super::play::{feedback, reply_text};
 use super::style::score_colour;
 use crate::engine::{Debrief, Entry};
 use crate::scenario::{Dimension, Outcome, Scenario};
-
-/// "no times", "1 time", "3 times".
-fn times(n: u32, what: &str) -> String {
-    match n {
-        0 => format!("no {what}s"),
-        1 => format!("1 {what}"),
-        n => format!("{n} {what}s"),
-    }
-}
+use crate::tr;
 
 /// The debrief screen has no state of its own.
 #[derive(Debug, Default)]
@@ -41,21 +34,21 @@ impl DebriefView {
                 // Keep text clear of the scroll bar.
                 ui.set_max_width(ui.available_width() - 18.0);
                 ui.horizontal(|ui| {
-                    ui.heading(format!("Debrief: {}", scenario.title));
+                    ui.heading(tr!("debrief-title", title = scenario.title.as_str()));
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.button("Back to library").clicked() {
+                        if ui.button(tr!("trainee-back-to-library")).clicked() {
                             command = Some(Command::BackToLibrary);
                         }
-                        if ui.button("Retry").clicked() {
+                        if ui.button(tr!("debrief-retry")).clicked() {
                             command = Some(Command::Retry);
                         }
                     });
                 });
                 if practice {
-                    ui.label(format!(
-                        "Practice: it does not count towards your pass or readiness. You went back {} and asked for {}.",
-                        times(debrief.rewinds, "time"),
-                        times(debrief.hints, "hint")
+                    ui.label(tr!(
+                        "debrief-practice-note",
+                        rewinds = debrief.rewinds,
+                        hints = debrief.hints
                     ));
                 }
                 ui.add_space(8.0);
@@ -72,7 +65,11 @@ impl DebriefView {
                     let customer = &scenario.customer;
                     ui.vertical(|ui| {
                         portrait.ui(ui, &customer.look, &customer.name, emotion, mood, 150.0);
-                        ui.label(format!("{} at the end: {}", customer.name, emotion.label()));
+                        ui.label(tr!(
+                            "debrief-customer-at-end",
+                            name = customer.name.as_str(),
+                            emotion = labels::emotion(emotion)
+                        ));
                     });
                     ui.columns(2, |cols| {
                         left_aligned(&mut cols[0], |ui| scores(ui, debrief));
@@ -80,7 +77,7 @@ impl DebriefView {
                     });
                 });
                 ui.add_space(8.0);
-                ui.label(egui::RichText::new("Mood over the conversation").strong());
+                ui.label(egui::RichText::new(tr!("debrief-mood-chart")).strong());
                 let points: Vec<[f64; 2]> = debrief
                     .mood_track
                     .iter()
@@ -95,17 +92,20 @@ impl DebriefView {
                     .allow_drag(false)
                     .allow_zoom(false)
                     .allow_scroll(false)
-                    .x_axis_label("reply")
-                    .y_axis_label("mood")
+                    .x_axis_label(tr!("debrief-axis-reply"))
+                    .y_axis_label(tr!("debrief-axis-mood"))
                     .show(ui, |plot| {
-                        plot.line(Line::new("Mood", PlotPoints::from(points)).width(2.5));
+                        plot.line(
+                            Line::new(tr!("debrief-mood-line"), PlotPoints::from(points))
+                                .width(2.5),
+                        );
                         plot.hline(HLine::new(
-                            "Starting mood",
+                            tr!("debrief-starting-mood"),
                             debrief.mood_track.first().copied().unwrap_or(0.0),
                         ));
                     });
                 ui.add_space(8.0);
-                ui.heading("Transcript");
+                ui.heading(tr!("debrief-transcript"));
                 transcript_ui(ui, &scenario.customer.name, transcript);
             });
         command
@@ -118,7 +118,7 @@ pub fn transcript_ui(ui: &mut egui::Ui, customer: &str, transcript: &[Entry]) {
         match entry {
             Entry::Customer { line, .. } => {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(egui::RichText::new(format!("{customer}:")).strong());
+                    ui.label(egui::RichText::new(tr!("trainee-speaker", name = customer)).strong());
                     ui.label(&line.text);
                 });
             }
@@ -126,14 +126,14 @@ pub fn transcript_ui(ui: &mut egui::Ui, customer: &str, transcript: &[Entry]) {
                 ui.columns(2, |cols| {
                     left_aligned(&mut cols[0], |ui| {
                         egui::Frame::group(ui.style()).show(ui, |ui| {
-                            ui.label(egui::RichText::new("You said").strong());
+                            ui.label(egui::RichText::new(tr!("debrief-you-said")).strong());
                             reply_text(ui, turn);
                             feedback(ui, turn);
                         });
                     });
                     left_aligned(&mut cols[1], |ui| {
                         egui::Frame::group(ui.style()).show(ui, |ui| {
-                            ui.label(egui::RichText::new("A model answer").strong());
+                            ui.label(egui::RichText::new(tr!("debrief-model-answer")).strong());
                             ui.label(&turn.model);
                         });
                     });
@@ -151,7 +151,7 @@ fn scores(ui: &mut egui::Ui, d: &Debrief) {
         .show(ui, |ui| {
             for dim in Dimension::ALL {
                 let s = d.scores.get(dim);
-                ui.label(dim.label());
+                ui.label(labels::dimension(dim));
                 ui.label(
                     egui::RichText::new(format!("{s:.0}"))
                         .strong()
@@ -159,7 +159,7 @@ fn scores(ui: &mut egui::Ui, d: &Debrief) {
                 );
                 ui.end_row();
             }
-            ui.label(egui::RichText::new("Overall").strong());
+            ui.label(egui::RichText::new(tr!("debrief-overall")).strong());
             ui.label(
                 egui::RichText::new(format!("{:.0}", d.overall))
                     .heading()
@@ -167,11 +167,12 @@ fn scores(ui: &mut egui::Ui, d: &Debrief) {
             );
             ui.end_row();
         });
-    let verdict = if d.passed { "PASS" } else { "NOT PASSED" };
     ui.label(
-        egui::RichText::new(format!(
-            "{verdict}: pass mark {}, every dimension at least {}",
-            d.pass_mark, d.floor
+        egui::RichText::new(tr!(
+            "debrief-verdict",
+            passed = if d.passed { "yes" } else { "no" },
+            pass_mark = d.pass_mark,
+            floor = d.floor
         ))
         .strong()
         .color(score_colour(ui, if d.passed { 100.0 } else { 0.0 })),
@@ -180,26 +181,33 @@ fn scores(ui: &mut egui::Ui, d: &Debrief) {
 
 fn outcome(ui: &mut egui::Ui, scenario: &Scenario, d: &Debrief) {
     let (headline, colour) = match d.outcome {
-        Outcome::Advocate => ("Advocate: more loyal than before the problem", 100.0),
-        Outcome::Recovered => ("Recovered: back, but not yet a fan", 60.0),
-        Outcome::Lost => ("Lost: the customer is gone", 0.0),
+        Outcome::Advocate => (tr!("debrief-advocate"), 100.0),
+        Outcome::Recovered => (tr!("debrief-recovered"), 60.0),
+        Outcome::Lost => (tr!("debrief-lost"), 0.0),
     };
     ui.label(
         egui::RichText::new(headline)
             .heading()
             .color(score_colour(ui, colour)),
     );
-    ui.label(format!(
-        "{}'s loyalty ended at {:.0}. It was {:.0} before anything went wrong and {:.0} after it; below {:.0} the customer is lost.",
-        scenario.customer.name, d.loyalty, d.loyalty_baseline, d.starting_loyalty, d.recovery_threshold
+    ui.label(tr!(
+        "debrief-loyalty",
+        name = scenario.customer.name.as_str(),
+        loyalty = format!("{:.0}", d.loyalty),
+        baseline = format!("{:.0}", d.loyalty_baseline),
+        start = format!("{:.0}", d.starting_loyalty),
+        threshold = format!("{:.0}", d.recovery_threshold)
     ));
     ui.add(egui::ProgressBar::new((d.loyalty / 100.0) as f32).fill(score_colour(ui, colour)))
-        .on_hover_text(format!("Loyalty {:.0} of 100", d.loyalty));
+        .on_hover_text(tr!(
+            "debrief-loyalty-hover",
+            loyalty = format!("{:.0}", d.loyalty)
+        ));
     if d.outcome != d.intended {
         ui.label(
-            egui::RichText::new(format!(
-                "This ending was written as {}, but the outcome comes from loyalty over the whole conversation.",
-                d.intended.label()
+            egui::RichText::new(tr!(
+                "debrief-intended",
+                intended = labels::outcome(d.intended)
             ))
             .small(),
         );

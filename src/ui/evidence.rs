@@ -3,7 +3,9 @@
 
 use eframe::egui::{self, Color32, text::LayoutJob};
 
+use super::core_words;
 use crate::scoring::{Effect, Evidence};
+use crate::tr;
 
 /// The reply with every span that earned points tinted green and every span that cost
 /// points tinted red (red wins where they overlap).
@@ -56,17 +58,22 @@ pub fn highlighted(ui: &egui::Ui, reply: &str, evidence: &[Evidence]) -> LayoutJ
     job
 }
 
-/// The reasons, one line each, marked + or −.
+/// The reasons, one line each, marked + or − (the sign, not only the colour, says which),
+/// in the person's language.
 pub fn reasons(ui: &mut egui::Ui, evidence: &[Evidence]) {
     for e in evidence {
-        let (sign, colour) = match e.effect {
-            Effect::Plus => ("+", super::style::score_colour(ui, 100.0)),
-            Effect::Minus => ("−", super::style::score_colour(ui, 0.0)),
+        let reason = core_words::evidence_reason(&e.reason);
+        let reason = reason.as_str();
+        let (line, colour) = match e.effect {
+            Effect::Plus => (
+                tr!("evidence-plus", reason = reason),
+                super::style::score_colour(ui, 100.0),
+            ),
+            Effect::Minus => (
+                tr!("evidence-minus", reason = reason),
+                super::style::score_colour(ui, 0.0),
+            ),
         };
-        ui.label(
-            egui::RichText::new(format!("{sign} {}", e.reason))
-                .color(colour)
-                .small(),
-        );
+        ui.label(egui::RichText::new(line).color(colour).small());
     }
 }

@@ -10,6 +10,8 @@ use egui::epaint::{CubicBezierShape, Shape};
 use crate::authoring::ChoiceCounts;
 use crate::scenario::graph::{Graph, Layout};
 use crate::scenario::{Node, Outcome, Scenario};
+use crate::tr;
+use crate::ui::labels;
 
 const NODE_W: f32 = 150.0;
 const NODE_H: f32 = 48.0;
@@ -87,15 +89,15 @@ fn kind_colour(node: &Node, dark: bool) -> Color32 {
 /// The second line of a node's box: its kind and anything wrong with it.
 fn caption(node: &Node, graph: &Graph, i: usize) -> String {
     let kind = match node {
-        Node::Line(l) => format!("Line, {}", l.emotion.label()),
-        Node::Choice(c) => format!("Choice, {} replies", c.choices.len()),
-        Node::FreeText(_) => "Typed reply".to_string(),
-        Node::Ending(e) => format!("Ending: {}", e.intends.label()),
+        Node::Line(l) => tr!("graph-line", emotion = labels::emotion(l.emotion)),
+        Node::Choice(c) => tr!("graph-choice", replies = c.choices.len()),
+        Node::FreeText(_) => tr!("graph-typed-reply"),
+        Node::Ending(e) => tr!("graph-ending", outcome = labels::outcome(e.intends)),
     };
     if !graph.reachable[i] {
-        format!("{kind} (unreachable)")
+        tr!("graph-unreachable", kind = kind)
     } else if graph.is_dead_end(i) {
-        format!("{kind} (dead end)")
+        tr!("graph-dead-end", kind = kind)
     } else {
         kind
     }
@@ -141,22 +143,22 @@ impl GraphView {
     pub fn toolbar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
             if ui
-                .button("Zoom in")
-                .on_hover_text("Or Ctrl + scroll, or +")
+                .button(tr!("graph-zoom-in"))
+                .on_hover_text(tr!("graph-zoom-in-hover"))
                 .clicked()
             {
                 self.zoom = (self.zoom * 1.25).min(MAX_ZOOM);
             }
             if ui
-                .button("Zoom out")
-                .on_hover_text("Or Ctrl + scroll, or -")
+                .button(tr!("graph-zoom-out"))
+                .on_hover_text(tr!("graph-zoom-out-hover"))
                 .clicked()
             {
                 self.zoom = (self.zoom / 1.25).max(MIN_ZOOM);
             }
             if ui
-                .button("Fit")
-                .on_hover_text("Show the whole graph (0)")
+                .button(tr!("graph-fit"))
+                .on_hover_text(tr!("graph-fit-hover"))
                 .clicked()
             {
                 self.fit = Some(Fit::All);
@@ -167,11 +169,9 @@ impl GraphView {
                 let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
                 ui.painter()
                     .rect_filled(rect, 3.0, outcome_colour(outcome, dark));
-                ui.label(format!("Ending: {}", outcome.label()));
+                ui.label(tr!("graph-ending", outcome = labels::outcome(outcome)));
             }
-            ui.label(
-                "Dashed: unreachable. Red outline: dead end. Thicker arrow: more trainees took it.",
-            );
+            ui.label(tr!("graph-legend"));
         });
     }
 
@@ -183,10 +183,7 @@ impl GraphView {
             egui::WidgetInfo::labeled(
                 egui::Role::Figure,
                 true,
-                format!(
-                    "Graph of {} nodes. Drag to pan, Ctrl and scroll to zoom; pick a node from the Node list to read it.",
-                    input.scenario.nodes.len()
-                ),
+                tr!("graph-described", nodes = input.scenario.nodes.len()),
             )
         });
         if let Some(fit) = self.fit.take() {
@@ -308,7 +305,7 @@ impl GraphView {
                     // patch of background so the arrows never hide it.
                     let at = bezier_at(&points, 0.8);
                     let galley = painter.layout_no_wrap(
-                        format!("{:.0}%", s * 100.0),
+                        tr!("graph-share", percent = format!("{:.0}", s * 100.0)),
                         egui::FontId::proportional(12.0 * self.zoom.min(1.2)),
                         visuals.text_color(),
                     );

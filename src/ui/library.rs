@@ -5,10 +5,12 @@ use std::collections::BTreeMap;
 use eframe::egui;
 
 use super::Command;
+use super::labels;
 use super::style::score_colour;
 use crate::library::{Library, LibraryEntry, Origin};
 use crate::progress::ScenarioResults;
 use crate::scenario::Difficulty;
+use crate::tr;
 
 /// The library screen's own state: filters and search.
 #[derive(Debug, Default)]
@@ -26,9 +28,16 @@ impl LibraryView {
         self.industry.as_ref().is_none_or(|i| *i == s.industry)
             && self.difficulty.is_none_or(|d| d == s.difficulty)
             && (query.is_empty()
-                || [&s.title, &s.industry, &s.summary, &s.customer.name]
-                    .iter()
-                    .any(|t| t.to_lowercase().contains(&query)))
+                || [
+                    s.title.as_str(),
+                    s.title_in(crate::i18n::current().code()),
+                    &s.industry,
+                    &s.summary,
+                    s.summary_in(crate::i18n::current().code()),
+                    &s.customer.name,
+                ]
+                .iter()
+                .any(|t| t.to_lowercase().contains(&query)))
     }
 
     /// Draws the filters and the cards.
@@ -46,15 +55,12 @@ impl LibraryView {
                 .show(ui, |ui| {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(
-                            egui::RichText::new(format!(
-                                "You stopped part-way through \"{title}\"."
-                            ))
-                            .strong(),
+                            egui::RichText::new(tr!("library-stopped", title = title)).strong(),
                         );
-                        if ui.button("Resume attempt").clicked() {
+                        if ui.button(tr!("library-resume")).clicked() {
                             command = Some(Command::Resume);
                         }
-                        if ui.button("Discard it").clicked() {
+                        if ui.button(tr!("library-discard")).clicked() {
                             command = Some(Command::DiscardResume);
                         }
                     });
@@ -62,35 +68,38 @@ impl LibraryView {
             ui.add_space(6.0);
         }
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Search:");
+            let label = ui.label(tr!("library-search"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("title, industry, customer…")
+                    .hint_text(tr!("library-search-hint"))
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
-            egui::ComboBox::from_label("Industry")
+            egui::ComboBox::from_label(tr!("library-industry"))
                 .selected_text(
                     self.industry
                         .clone()
-                        .unwrap_or_else(|| "All industries".into()),
+                        .unwrap_or_else(|| tr!("library-all-industries")),
                 )
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.industry, None, "All industries");
+                    ui.selectable_value(&mut self.industry, None, tr!("library-all-industries"));
                     for i in library.industries() {
                         ui.selectable_value(&mut self.industry, Some(i.to_string()), i);
                     }
                 });
-            egui::ComboBox::from_label("Difficulty")
-                .selected_text(self.difficulty.map_or("Any difficulty", Difficulty::label))
+            egui::ComboBox::from_label(tr!("library-difficulty"))
+                .selected_text(
+                    self.difficulty
+                        .map_or_else(|| tr!("library-any-difficulty"), labels::difficulty),
+                )
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.difficulty, None, "Any difficulty");
+                    ui.selectable_value(&mut self.difficulty, None, tr!("library-any-difficulty"));
                     for d in Difficulty::ALL {
-                        ui.selectable_value(&mut self.difficulty, Some(d), d.label());
+                        ui.selectable_value(&mut self.difficulty, Some(d), labels::difficulty(d));
                     }
                 });
             if (self.industry.is_some() || self.difficulty.is_some() || !self.search.is_empty())
-                && ui.button("Clear filters").clicked()
+                && ui.button(tr!("library-clear-filters")).clicked()
             {
                 *self = LibraryView::default();
             }
@@ -98,26 +107,18 @@ impl LibraryView {
         if !library.problems.is_empty() {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!(
-                    "{} scenario file(s) in the trainer's folder have errors and are not shown; run `turnaround validate` to see them.",
-                    library.problems.len()
-                ),
+                tr!("library-problems", count = library.problems.len()),
             );
         }
-        ui.label(
-            egui::RichText::new(
-                "Play is an assessment: it counts towards your pass and readiness. Practise lets you go back to any turn and ask for hints, and does not count.",
-            )
-            .small(),
-        );
+        ui.label(egui::RichText::new(tr!("library-modes")).small());
         ui.separator();
         let shown: Vec<&LibraryEntry> = library.entries.iter().filter(|e| self.shows(e)).collect();
         if library.entries.is_empty() {
-            ui.label("The library is empty. Scenarios appear here once a trainer adds them.");
+            ui.label(tr!("library-empty"));
             return None;
         }
         if shown.is_empty() {
-            ui.label("No scenario matches these filters.");
+            ui.label(tr!("library-no-match"));
             return None;
         }
         egui::ScrollArea::vertical()
@@ -151,6 +152,9 @@ fn card(
     width: f32,
 ) -> Option<Command> {
     let s = &entry.scenario;
+    // The card in the person's language when the scenario is translated into it.
+    let lang = crate::i18n::current().code();
+    let (title, summary) = (s.title_in(lang), s.summary_in(lang));
     let mut command = None;
     egui::Frame::group(ui.style())
         .inner_margin(12.0)
@@ -159,65 +163,63 @@ fn card(
             ui.set_width(width);
             ui.set_min_height(170.0);
             ui.vertical(|ui| {
-                ui.label(egui::RichText::new(&s.title).heading().size(19.0));
+                ui.label(egui::RichText::new(title).heading().size(19.0));
                 ui.label(
-                    egui::RichText::new(format!(
-                        "{} · {} · {} min",
-                        s.industry,
-                        s.difficulty.label(),
-                        s.minutes
+                    egui::RichText::new(tr!(
+                        "library-card-meta",
+                        industry = s.industry.as_str(),
+                        difficulty = labels::difficulty(s.difficulty),
+                        minutes = s.minutes
                     ))
                     .weak(),
                 );
                 if entry.overrides_builtin {
                     ui.label(
-                        egui::RichText::new("Trainer's version: overrides the built-in scenario")
+                        egui::RichText::new(tr!("library-overrides"))
                             .color(ui.visuals().warn_fg_color)
                             .small(),
                     );
                 } else if matches!(entry.origin, Origin::Trainer(_)) {
-                    ui.label(egui::RichText::new("From the trainer's folder").small());
+                    ui.label(egui::RichText::new(tr!("library-from-trainer")).small());
                 }
-                ui.label(&s.summary);
+                ui.label(summary);
                 ui.horizontal(|ui| match results {
                     Some(r) => {
                         ui.label(
-                            egui::RichText::new(format!("Best {:.0}", r.best_overall))
-                                .strong()
-                                .color(score_colour(ui, r.best_overall)),
+                            egui::RichText::new(tr!(
+                                "library-best",
+                                score = format!("{:.0}", r.best_overall)
+                            ))
+                            .strong()
+                            .color(score_colour(ui, r.best_overall)),
                         );
-                        let verdict = if r.latest_passed {
-                            "passed"
-                        } else {
-                            "not passed"
-                        };
                         ui.label(
-                            egui::RichText::new(format!(
-                                "Latest {:.0} ({verdict})",
-                                r.latest_overall
+                            egui::RichText::new(tr!(
+                                "library-latest",
+                                score = format!("{:.0}", r.latest_overall),
+                                passed = if r.latest_passed { "yes" } else { "no" }
                             ))
                             .color(score_colour(ui, r.latest_overall)),
                         );
                     }
                     None => {
-                        ui.label(egui::RichText::new("No assessment yet").weak());
+                        ui.label(egui::RichText::new(tr!("library-no-assessment")).weak());
                     }
                 });
                 if ui
-                    .button(format!("Play {}", s.title))
-                    .on_hover_text(format!(
-                        "An assessment: it counts towards your pass and readiness. {} wants: {}",
-                        s.customer.name, s.customer.wants
+                    .button(tr!("library-play", title = title))
+                    .on_hover_text(tr!(
+                        "library-play-hover",
+                        name = s.customer.name.as_str(),
+                        wants = s.customer.wants.as_str()
                     ))
                     .clicked()
                 {
                     command = Some(Command::StartScenario(s.id.clone()));
                 }
                 if ui
-                    .button(format!("Practise {}", s.title))
-                    .on_hover_text(
-                        "Practice: go back to any turn, ask for hints, no time pressure. It does not count.",
-                    )
+                    .button(tr!("library-practise", title = title))
+                    .on_hover_text(tr!("library-practise-hover"))
                     .clicked()
                 {
                     command = Some(Command::StartPractice(s.id.clone()));

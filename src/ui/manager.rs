@@ -16,6 +16,8 @@ use crate::library::Library;
 use crate::progress::{AttemptKind, AttemptRecord, AttemptRow};
 use crate::report::{CsvKind, Roster, Scores, TraineeOverview};
 use crate::scenario::{Dimension, Node, Outcome};
+use crate::tr;
+use crate::ui::labels;
 
 /// Which tab is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,17 +46,17 @@ impl Tab {
         Tab::Lrs,
     ];
 
-    /// The tab's name in the tab bar.
-    pub fn label(self) -> &'static str {
+    /// The tab's name in the tab bar, in the interface's language.
+    pub fn label(self) -> String {
         match self {
-            Tab::Trainees => "Trainees",
-            Tab::Cohort => "Cohort",
-            Tab::Export => "Export",
-            Tab::Backup => "Backup",
-            Tab::Audit => "Audit log",
-            Tab::Standards => "Standards",
-            Tab::Settings => "Settings",
-            Tab::Lrs => "LRS",
+            Tab::Trainees => tr!("manager-tab-trainees"),
+            Tab::Cohort => tr!("manager-tab-cohort"),
+            Tab::Export => tr!("manager-tab-export"),
+            Tab::Backup => tr!("manager-tab-backup"),
+            Tab::Audit => tr!("manager-tab-audit"),
+            Tab::Standards => tr!("manager-tab-standards"),
+            Tab::Settings => tr!("manager-tab-settings"),
+            Tab::Lrs => tr!("manager-tab-lrs"),
         }
     }
 }
@@ -204,19 +206,24 @@ const ROW_HEIGHT: f32 = 26.0;
 fn readiness_cell(ui: &mut egui::Ui, width: f32, readiness: Option<&crate::standards::Readiness>) {
     use crate::standards::Readiness;
     let text = match readiness {
-        Some(Readiness::Ready) => egui::RichText::new("Ready")
+        Some(Readiness::Ready) => egui::RichText::new(tr!("manager-readiness-ready"))
             .strong()
             .color(score_colour(ui, 100.0)),
-        Some(Readiness::NotYet { passed, to_pass }) => egui::RichText::new(format!(
-            "Not yet: {} of {}",
-            passed.len(),
-            passed.len() + to_pass.len()
+        Some(Readiness::NotYet { passed, to_pass }) => egui::RichText::new(tr!(
+            "manager-readiness-not-yet",
+            passed = passed.len(),
+            total = passed.len() + to_pass.len()
         )),
-        Some(Readiness::NothingRequired) | None => egui::RichText::new("none required").weak(),
+        Some(Readiness::NothingRequired) | None => {
+            egui::RichText::new(tr!("manager-readiness-none")).weak()
+        }
     };
     let response = cell(ui, width, text);
     if let Some(Readiness::NotYet { to_pass, .. }) = readiness {
-        response.on_hover_text(format!("Still to pass: {}", to_pass.join(", ")));
+        response.on_hover_text(tr!(
+            "manager-readiness-still-to-pass",
+            scenarios = to_pass.join(", ")
+        ));
     }
 }
 
@@ -257,7 +264,7 @@ impl ManagerView {
     pub fn ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
         let mut command = None;
         ui.horizontal(|ui| {
-            ui.heading("Manager");
+            ui.heading(tr!("manager-heading"));
             ui.separator();
             for tab in Tab::ALL {
                 if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
@@ -274,8 +281,8 @@ impl ManagerView {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .button("Lock")
-                    .on_hover_text("Leave the manager area; the PIN is needed to come back")
+                    .button(tr!("manager-lock"))
+                    .on_hover_text(tr!("manager-lock-hover"))
                     .clicked()
                 {
                     command = Some(Command::LeaveManager);
@@ -336,7 +343,7 @@ impl ManagerView {
         let button = egui::Button::new(egui::RichText::new(label).strong()).frame(false);
         let response = ui
             .add_sized([width, ROW_HEIGHT], button)
-            .on_hover_text("Sort by this column; click again to reverse");
+            .on_hover_text(tr!("manager-sort-hover"));
         if self.sort == key {
             // A painted triangle: the bundled fonts have no arrow glyphs.
             let c = egui::pos2(response.rect.right() + 7.0, response.rect.center().y);
@@ -373,14 +380,14 @@ impl ManagerView {
         let roster = data.roster;
         if roster.trainees.is_empty() {
             ui.add_space(20.0);
-            ui.label("No trainees yet. Profiles appear here once trainees create them on the start screen.");
+            ui.label(tr!("manager-no-trainees"));
             return None;
         }
         ui.horizontal(|ui| {
-            let label = ui.label("Filter by name:");
+            let label = ui.label(tr!("manager-filter"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text("type part of a name")
+                    .hint_text(tr!("manager-filter-hint"))
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
@@ -389,60 +396,78 @@ impl ManagerView {
                 .iter()
                 .map(|o| o.attempts + o.practice)
                 .sum();
-            ui.label(format!(
-                "{} trainees, {} attempts",
-                roster.trainees.len(),
-                total
+            ui.label(tr!(
+                "manager-list-count",
+                trainees = roster.trainees.len(),
+                attempts = total
             ));
         });
-        ui.label(
-            egui::RichText::new(
-                "Latest: the most recent assessment attempt. Average: over all assessment attempts. Practice attempts are counted but do not score.",
-            )
-            .small(),
-        );
+        ui.label(egui::RichText::new(tr!("manager-list-explained")).small());
         let list = self.sorted(&roster.overviews);
         // Eleven columns, and the room between them, within the window's 1100 points.
         let widths = [
             170.0, 80.0, 65.0, 65.0, 65.0, 65.0, 75.0, 65.0, 100.0, 80.0, 125.0,
         ];
         ui.horizontal(|ui| {
-            self.header(ui, widths[0], "Trainee", SortKey::Name);
-            self.header(ui, widths[1], "Attempts", SortKey::Attempts);
-            cell(ui, widths[9], egui::RichText::new("Practice").strong())
-                .on_hover_text("Practice attempts: stored and flagged, they do not count");
+            self.header(ui, widths[0], &tr!("manager-col-trainee"), SortKey::Name);
+            self.header(
+                ui,
+                widths[1],
+                &tr!("manager-col-attempts"),
+                SortKey::Attempts,
+            );
+            cell(
+                ui,
+                widths[9],
+                egui::RichText::new(tr!("manager-col-practice")).strong(),
+            )
+            .on_hover_text(tr!("manager-col-practice-hover"));
             self.header(
                 ui,
                 widths[2],
-                "Listen",
+                &tr!("manager-col-listen"),
                 SortKey::Latest(Some(Dimension::ActiveListening)),
             );
             self.header(
                 ui,
                 widths[3],
-                "Own",
+                &tr!("manager-col-own"),
                 SortKey::Latest(Some(Dimension::Ownership)),
             );
             self.header(
                 ui,
                 widths[4],
-                "Exceed",
+                &tr!("manager-col-exceed"),
                 SortKey::Latest(Some(Dimension::ExceedingExpectations)),
             );
-            self.header(ui, widths[5], "Latest", SortKey::Latest(None));
-            self.header(ui, widths[6], "Average", SortKey::Average);
-            cell(ui, widths[7], egui::RichText::new("Passed").strong())
-                .on_hover_text("Scenarios whose latest assessment passed");
-            cell(ui, widths[10], egui::RichText::new("Readiness").strong()).on_hover_text(
-                "Ready for the floor: every required scenario passed in an assessment (see Standards)",
+            self.header(
+                ui,
+                widths[5],
+                &tr!("manager-col-latest"),
+                SortKey::Latest(None),
             );
-            self.header(ui, widths[8], "Last active", SortKey::LastActive);
+            self.header(ui, widths[6], &tr!("manager-col-average"), SortKey::Average);
+            cell(
+                ui,
+                widths[7],
+                egui::RichText::new(tr!("manager-col-passed")).strong(),
+            )
+            .on_hover_text(tr!("manager-col-passed-hover"));
+            cell(
+                ui,
+                widths[10],
+                egui::RichText::new(tr!("manager-col-readiness")).strong(),
+            )
+            .on_hover_text(tr!("manager-col-readiness-hover"));
+            self.header(
+                ui,
+                widths[8],
+                &tr!("manager-col-last-active"),
+                SortKey::LastActive,
+            );
         });
         if list.is_empty() {
-            ui.label(format!(
-                "No trainee's name contains \"{}\".",
-                self.filter.trim()
-            ));
+            ui.label(tr!("manager-no-match", filter = self.filter.trim()));
             return None;
         }
         egui::ScrollArea::vertical()
@@ -455,7 +480,7 @@ impl ManagerView {
                                 [widths[0], ROW_HEIGHT],
                                 egui::Button::new(&o.name).truncate(),
                             )
-                            .on_hover_text("Open this trainee's history")
+                            .on_hover_text(tr!("manager-open-trainee-hover"))
                             .clicked()
                         {
                             command = Some(Command::ManagerOpenTrainee(Some(o.id.clone())));
@@ -470,7 +495,11 @@ impl ManagerView {
                         score_cell(ui, widths[6], o.average.map(|s| s.overall));
                         cell(ui, widths[7], o.scenarios_passed.to_string());
                         readiness_cell(ui, widths[10], data.readiness.get(&o.id));
-                        cell(ui, widths[8], o.last_active_ms.map_or("never".into(), day));
+                        cell(
+                            ui,
+                            widths[8],
+                            o.last_active_ms.map_or_else(|| tr!("manager-never"), day),
+                        );
                     });
                 }
             });
@@ -490,17 +519,19 @@ impl ManagerView {
         let overview = &data.roster.overviews[i];
         let rows = &data.roster.rows[i];
         ui.horizontal(|ui| {
-            if ui.button("Back to all trainees").clicked()
+            if ui.button(tr!("manager-back-to-trainees")).clicked()
                 || ui.input(|i| i.key_pressed(egui::Key::Escape))
             {
                 command = Some(Command::ManagerOpenTrainee(None));
             }
             ui.heading(&overview.name);
-            ui.label(format!(
-                "{} assessment attempts, {} practice; last active {}",
-                overview.attempts,
-                overview.practice,
-                overview.last_active_ms.map_or("never".into(), day)
+            ui.label(tr!(
+                "manager-trainee-summary",
+                attempts = overview.attempts,
+                practice = overview.practice,
+                last = overview
+                    .last_active_ms
+                    .map_or_else(|| tr!("manager-never"), day)
             ));
         });
         if data.attempt.is_none() {
@@ -510,8 +541,8 @@ impl ManagerView {
             ui.horizontal(|ui| {
                 if data.roster.trainees[i].pin.is_some()
                     && ui
-                        .button("Clear their PIN")
-                        .on_hover_text("For a trainee who forgot it: they can set a new one")
+                        .button(tr!("manager-clear-pin"))
+                        .on_hover_text(tr!("manager-clear-pin-hover"))
                         .clicked()
                 {
                     command = Some(Command::ClearTraineePin(overview.id.clone()));
@@ -519,8 +550,8 @@ impl ManagerView {
                 let busy = matches!(data.export, ExportStatus::Running { .. });
                 if !self.confirm_delete {
                     if ui
-                        .add_enabled(!busy, egui::Button::new("Delete this trainee..."))
-                        .on_hover_text("Remove their profile and every attempt, for good")
+                        .add_enabled(!busy, egui::Button::new(tr!("manager-delete")))
+                        .on_hover_text(tr!("manager-delete-hover"))
                         .clicked()
                     {
                         self.confirm_delete = true;
@@ -528,17 +559,17 @@ impl ManagerView {
                 } else {
                     ui.colored_label(
                         ui.visuals().error_fg_color,
-                        format!(
-                            "Delete {} and all {} of their attempts for good? This cannot be undone.",
-                            overview.name,
-                            overview.attempts + overview.practice
+                        tr!(
+                            "manager-delete-confirm",
+                            name = overview.name.as_str(),
+                            attempts = overview.attempts + overview.practice
                         ),
                     );
-                    if ui.button("Delete for good").clicked() {
+                    if ui.button(tr!("manager-delete-for-good")).clicked() {
                         self.confirm_delete = false;
                         command = Some(Command::DeleteTrainee(overview.id.clone()));
                     }
-                    if ui.button("Keep").clicked() {
+                    if ui.button(tr!("manager-delete-keep")).clicked() {
                         self.confirm_delete = false;
                     }
                 }
@@ -551,22 +582,23 @@ impl ManagerView {
                 .map_or(attempt.about.scenario_id.clone(), |e| {
                     e.scenario.title.clone()
                 });
-            let customer = data
-                .library
-                .get(&attempt.about.scenario_id)
-                .map_or("Customer".to_string(), |e| e.scenario.customer.name.clone());
+            let customer = data.library.get(&attempt.about.scenario_id).map_or_else(
+                || tr!("manager-customer"),
+                |e| e.scenario.customer.name.clone(),
+            );
             ui.horizontal(|ui| {
-                if ui.button("Back to the history").clicked() {
+                if ui.button(tr!("manager-back-to-history")).clicked() {
                     command = Some(Command::ManagerOpenAttempt(None));
                 }
                 let d = &attempt.debrief;
                 ui.label(
-                    egui::RichText::new(format!(
-                        "{title}, {}: overall {:.0} ({}), {}",
-                        day(attempt.finished_ms),
-                        d.overall,
-                        if d.passed { "passed" } else { "not passed" },
-                        d.outcome.label().to_lowercase()
+                    egui::RichText::new(tr!(
+                        "manager-attempt-summary",
+                        title = title.as_str(),
+                        day = day(attempt.finished_ms),
+                        overall = format!("{:.0}", d.overall),
+                        passed = if d.passed { "yes" } else { "no" },
+                        outcome = labels::outcome(d.outcome).to_lowercase()
                     ))
                     .strong(),
                 );
@@ -581,19 +613,27 @@ impl ManagerView {
             return command;
         }
         if rows.is_empty() {
-            ui.label("No attempts yet.");
+            ui.label(tr!("manager-no-attempts"));
             return command;
         }
         let changed = crate::report::version_changes(rows);
         history_chart(ui, rows);
-        ui.label(egui::RichText::new("Attempts, newest first").strong());
+        ui.label(egui::RichText::new(tr!("manager-attempts-heading")).strong());
         let widths = [
             100.0, 220.0, 90.0, 60.0, 60.0, 60.0, 70.0, 90.0, 130.0, 100.0,
         ];
         ui.horizontal(|ui| {
             for (w, h) in widths.iter().zip([
-                "Date", "Scenario", "Kind", "Listen", "Own", "Exceed", "Overall", "Outcome",
-                "Version", "",
+                tr!("manager-col-date"),
+                tr!("manager-col-scenario"),
+                tr!("manager-col-kind"),
+                tr!("manager-col-listen"),
+                tr!("manager-col-own"),
+                tr!("manager-col-exceed"),
+                tr!("manager-col-overall"),
+                tr!("manager-col-outcome"),
+                tr!("manager-col-version"),
+                String::new(),
             ]) {
                 cell(ui, *w, egui::RichText::new(h).strong());
             }
@@ -613,7 +653,10 @@ impl ManagerView {
                         attempt_row(ui, &widths, r, data.library);
                         version_cell(ui, widths[8], r, *edited);
                         if ui
-                            .add_sized([widths[9], ROW_HEIGHT], egui::Button::new("Transcript"))
+                            .add_sized(
+                                [widths[9], ROW_HEIGHT],
+                                egui::Button::new(tr!("manager-transcript")),
+                            )
                             .clicked()
                         {
                             command = Some(Command::ManagerOpenAttempt(Some(r.key.clone())));
@@ -626,21 +669,25 @@ impl ManagerView {
 
     fn export_ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
         let mut command = None;
-        ui.label("Export every trainee's attempts as CSV, for a spreadsheet. Files use trainee ids and names; the columns are described in docs/reports.md.");
+        ui.label(tr!("manager-export-explained"));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            let label = ui.label("Save into folder:");
+            let label = ui.label(tr!("manager-export-folder"));
             ui.add(egui::TextEdit::singleline(&mut self.export_dir).desired_width(420.0))
                 .labelled_by(label.id);
         });
         let running = matches!(data.export, ExportStatus::Running { .. });
         ui.horizontal(|ui| {
             for (kind, label, hover) in [
-                (CsvKind::Attempts, "Export attempts", "One row per attempt"),
+                (
+                    CsvKind::Attempts,
+                    tr!("manager-export-attempts"),
+                    tr!("manager-export-attempts-hover"),
+                ),
                 (
                     CsvKind::Turns,
-                    "Export turns",
-                    "One row per reply, with its levels and evidence",
+                    tr!("manager-export-turns"),
+                    tr!("manager-export-turns-hover"),
                 ),
             ] {
                 if ui
@@ -673,48 +720,45 @@ impl ManagerView {
     fn backup_ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
         let mut command = None;
         let running = matches!(data.export, ExportStatus::Running { .. });
-        ui.heading("Back up");
-        ui.label("One file with every trainee's profile and attempts, the PINs' hashes, the trainer's scenarios and the audit log, with a checksum for each file. It holds trainees' records: keep it somewhere only managers can read.");
+        ui.heading(tr!("manager-backup-heading"));
+        ui.label(tr!("manager-backup-explained"));
         ui.horizontal(|ui| {
-            let label = ui.label("Back up to file:");
+            let label = ui.label(tr!("manager-backup-file"));
             ui.add(egui::TextEdit::singleline(&mut self.backup_path).desired_width(520.0))
                 .labelled_by(label.id);
         });
         if ui
-            .add_enabled(!running, egui::Button::new("Back up now"))
+            .add_enabled(!running, egui::Button::new(tr!("manager-backup-now")))
             .clicked()
         {
             command = Some(Command::StartBackup(PathBuf::from(self.backup_path.trim())));
         }
         ui.add_space(16.0);
-        ui.heading("Restore");
-        ui.label("Every checksum is checked before anything changes. The data here now is moved aside beside it, never deleted.");
+        ui.heading(tr!("manager-restore-heading"));
+        ui.label(tr!("manager-restore-explained"));
         ui.horizontal(|ui| {
-            let label = ui.label("Restore from file:");
+            let label = ui.label(tr!("manager-restore-file"));
             ui.add(egui::TextEdit::singleline(&mut self.restore_path).desired_width(520.0))
                 .labelled_by(label.id);
         });
         let ready = !running && !self.restore_path.trim().is_empty();
         if !self.confirm_restore {
             if ui
-                .add_enabled(ready, egui::Button::new("Restore..."))
+                .add_enabled(ready, egui::Button::new(tr!("manager-restore")))
                 .clicked()
             {
                 self.confirm_restore = true;
             }
         } else {
             ui.horizontal(|ui| {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "Replace the data here with the backup? The current data is kept aside.",
-                );
-                if ui.button("Restore now").clicked() {
+                ui.colored_label(ui.visuals().warn_fg_color, tr!("manager-restore-confirm"));
+                if ui.button(tr!("manager-restore-now")).clicked() {
                     self.confirm_restore = false;
                     command = Some(Command::StartRestore(PathBuf::from(
                         self.restore_path.trim(),
                     )));
                 }
-                if ui.button("Cancel restore").clicked() {
+                if ui.button(tr!("manager-restore-cancel")).clicked() {
                     self.confirm_restore = false;
                 }
             });
@@ -737,63 +781,65 @@ impl ManagerView {
             }
             self.lrs_filled = true;
         }
-        ui.heading("Learning Record Store");
-        ui.label("With an LRS set up, every assessment attempt is also sent as xAPI statements. They are written to an outbox on this computer first and sent in the background, so an LRS that is down loses nothing; they go when it is back.");
+        ui.heading(tr!("manager-lrs-heading"));
+        ui.label(tr!("manager-lrs-explained"));
         if let Some(p) = &lrs.problem {
             ui.colored_label(ui.visuals().error_fg_color, p);
         }
         ui.add_space(8.0);
-        ui.label(egui::RichText::new("Sync").strong());
+        ui.label(egui::RichText::new(tr!("manager-lrs-sync")).strong());
         let s = &lrs.status;
         match &lrs.config {
             None => {
-                ui.label("No LRS is set up: attempts stay on this computer only.");
+                ui.label(tr!("manager-lrs-none"));
             }
             Some(c) => {
-                ui.label(format!(
-                    "Sending to {} as {}.",
-                    c.statements_url(),
-                    c.username
+                ui.label(tr!(
+                    "manager-lrs-sending-to",
+                    url = c.statements_url(),
+                    username = c.username.as_str()
                 ));
             }
         }
-        ui.label(format!(
-            "Waiting in the outbox: {} from {}. Sent: {}.",
-            crate::lrs::count(s.pending_statements, "statement"),
-            crate::lrs::count(s.pending_attempts, "attempt"),
-            crate::lrs::count(s.sent_attempts, "attempt")
+        ui.label(tr!(
+            "manager-lrs-outbox",
+            statements = s.pending_statements,
+            pending = s.pending_attempts,
+            sent = s.sent_attempts
         ));
         if s.rejected_attempts > 0 {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!(
-                    "Set aside: {} the LRS refused on its own, kept with the reason in the data dir's lrs/rejected folder.",
-                    crate::lrs::count(s.rejected_attempts, "attempt")
-                ),
+                tr!("manager-lrs-rejected", rejected = s.rejected_attempts),
             );
         }
-        ui.label(format!(
-            "Last successful send: {}",
-            s.last_success_ms
-                .map_or("never".to_string(), crate::report::iso_utc)
+        ui.label(tr!(
+            "manager-lrs-last-success",
+            when = s
+                .last_success_ms
+                .map_or_else(|| tr!("manager-never"), crate::report::iso_utc)
         ));
         if let Some((at, why)) = &s.last_error {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("Last try failed ({}): {why}", crate::report::iso_utc(*at)),
+                tr!(
+                    "manager-lrs-last-error",
+                    at = crate::report::iso_utc(*at),
+                    why = why.as_str()
+                ),
             );
         }
         ui.horizontal(|ui| {
             if lrs.sending {
                 ui.add(egui::Spinner::new());
-                ui.label("Sending...");
+                ui.label(tr!("manager-lrs-sending"));
             } else if let Some(next) = lrs.next_try_s.filter(|_| s.pending_attempts > 0) {
-                ui.label(format!("Next try in {next} s."));
+                ui.label(tr!("manager-lrs-next-try", seconds = next));
             }
             if ui
                 .add_enabled(
                     lrs.config.is_some() && !lrs.sending && s.pending_attempts > 0,
-                    egui::Button::new("Send now"),
+                    egui::Button::new(tr!("manager-lrs-send-now")),
                 )
                 .clicked()
             {
@@ -804,22 +850,27 @@ impl ManagerView {
             ui.label(egui::RichText::new(m).strong());
         }
         ui.add_space(12.0);
-        ui.label(egui::RichText::new("Settings").strong());
+        ui.label(egui::RichText::new(tr!("manager-lrs-settings")).strong());
         egui::Grid::new("lrs_settings")
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 for (label, value, hint) in [
                     (
-                        "Endpoint:",
+                        tr!("manager-lrs-endpoint"),
                         &mut self.lrs_endpoint,
-                        "https://lrs.example.org/xAPI/",
+                        // An example address, the same in every language.
+                        "https://lrs.example.org/xAPI/".to_string(),
                     ),
-                    ("Username:", &mut self.lrs_username, "the LRS key or user"),
                     (
-                        "Home page:",
+                        tr!("manager-lrs-username"),
+                        &mut self.lrs_username,
+                        tr!("manager-lrs-username-hint"),
+                    ),
+                    (
+                        tr!("manager-lrs-home-page"),
                         &mut self.lrs_home_page,
-                        "https://www.example.org",
+                        "https://www.example.org".to_string(),
                     ),
                 ] {
                     let l = ui.label(label);
@@ -831,14 +882,14 @@ impl ManagerView {
                     .labelled_by(l.id);
                     ui.end_row();
                 }
-                let l = ui.label("Password:");
+                let l = ui.label(tr!("manager-lrs-password"));
                 ui.add(
                     egui::TextEdit::singleline(&mut self.lrs_password)
                         .password(true)
                         .hint_text(if lrs.config.is_some() {
-                            "unchanged unless typed"
+                            tr!("manager-lrs-password-unchanged")
                         } else {
-                            "the LRS secret"
+                            tr!("manager-lrs-password-hint")
                         })
                         .desired_width(360.0),
                 )
@@ -847,20 +898,15 @@ impl ManagerView {
             });
         ui.checkbox(
             &mut self.lrs_send_practice,
-            "Send practice attempts too (assessments always go)",
+            tr!("manager-lrs-send-practice"),
         );
-        ui.label(
-            egui::RichText::new(
-                "The password is kept in a file only this computer's account can read, and is never shown again.",
-            )
-            .small(),
-        );
+        ui.label(egui::RichText::new(tr!("manager-lrs-password-kept")).small());
         let ready = !self.lrs_endpoint.trim().is_empty()
             && !self.lrs_username.trim().is_empty()
             && !self.lrs_home_page.trim().is_empty()
             && (lrs.config.is_some() || !self.lrs_password.is_empty());
         if ui
-            .add_enabled(ready, egui::Button::new("Save LRS settings"))
+            .add_enabled(ready, egui::Button::new(tr!("manager-lrs-save")))
             .clicked()
         {
             command = Some(Command::SaveLrs {
@@ -881,36 +927,32 @@ impl ManagerView {
         let draft = self
             .standards_draft
             .get_or_insert_with(|| data.standards.clone());
-        ui.heading("Pass mark and floor");
-        ui.label("A pass needs the overall score at the pass mark and every dimension at the floor. These defaults apply to scenarios that set none of their own.");
+        ui.heading(tr!("manager-standards-marks-heading"));
+        ui.label(tr!("manager-standards-marks-explained"));
         egui::Grid::new("standard_marks")
             .num_columns(2)
             .show(ui, |ui| {
-                let label = ui.label("Default pass mark (0-100):");
+                let label = ui.label(tr!("manager-standards-pass-mark"));
                 ui.add(egui::DragValue::new(&mut draft.default_pass_mark).range(0..=100))
                     .labelled_by(label.id);
                 ui.end_row();
-                let label = ui.label("Default floor (0-100):");
+                let label = ui.label(tr!("manager-standards-floor"));
                 ui.add(egui::DragValue::new(&mut draft.default_floor).range(0..=100))
                     .labelled_by(label.id);
                 ui.end_row();
             });
         ui.add_space(8.0);
-        ui.heading("Readiness for the floor");
-        ui.label("A trainee is ready once they have passed every required scenario in an assessment, judged by the standard in force now. Practice never counts.");
+        ui.heading(tr!("manager-standards-readiness-heading"));
+        ui.label(tr!("manager-standards-readiness-explained"));
         let mut every = draft.required.is_none();
         if ui
-            .radio_value(
-                &mut every,
-                true,
-                "Every scenario in the library is required",
-            )
+            .radio_value(&mut every, true, tr!("manager-standards-every"))
             .clicked()
         {
             draft.required = None;
         }
         if ui
-            .radio_value(&mut every, false, "Only the scenarios ticked below")
+            .radio_value(&mut every, false, tr!("manager-standards-only-ticked"))
             .clicked()
             && draft.required.is_none()
         {
@@ -926,13 +968,21 @@ impl ManagerView {
             for entry in &data.library.entries {
                 let s = &entry.scenario;
                 let mut on = required.contains(&s.id);
-                let own = match (s.pass_mark, s.floor) {
-                    (Some(p), Some(f)) => format!(" (sets its own: pass mark {p}, floor {f})"),
-                    (Some(p), None) => format!(" (sets its own pass mark: {p})"),
-                    (None, Some(f)) => format!(" (sets its own floor: {f})"),
-                    (None, None) => String::new(),
+                let title = s.title.as_str();
+                let text = match (s.pass_mark, s.floor) {
+                    (Some(p), Some(f)) => tr!(
+                        "manager-standards-own-both",
+                        title = title,
+                        pass = p,
+                        floor = f
+                    ),
+                    (Some(p), None) => tr!("manager-standards-own-pass", title = title, pass = p),
+                    (None, Some(f)) => {
+                        tr!("manager-standards-own-floor", title = title, floor = f)
+                    }
+                    (None, None) => s.title.clone(),
                 };
-                if ui.checkbox(&mut on, format!("{}{own}", s.title)).changed() {
+                if ui.checkbox(&mut on, text).changed() {
                     if on {
                         required.insert(s.id.clone());
                     } else {
@@ -945,13 +995,13 @@ impl ManagerView {
         let changed = draft != data.standards;
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(changed, egui::Button::new("Save standard"))
+                .add_enabled(changed, egui::Button::new(tr!("manager-standards-save")))
                 .clicked()
             {
                 command = Some(Command::SaveStandards(draft.clone()));
             }
             if ui
-                .add_enabled(changed, egui::Button::new("Undo changes"))
+                .add_enabled(changed, egui::Button::new(tr!("manager-standards-undo")))
                 .clicked()
             {
                 *draft = data.standards.clone();
@@ -965,15 +1015,19 @@ impl ManagerView {
 
     fn settings_ui(&mut self, ui: &mut egui::Ui, data: &ManagerData<'_>) -> Option<Command> {
         let mut command = None;
-        ui.heading("PINs");
-        ui.label("PINs are 4-12 digits and are stored only as salted hashes. The manager PIN also opens the trainer area.");
+        ui.heading(tr!("manager-pins-heading"));
+        ui.label(tr!("manager-pins-explained"));
         ui.horizontal(|ui| {
-            ui.label("Set the PIN for:");
-            ui.selectable_value(&mut self.pin_role, Role::Manager, "Manager");
+            ui.label(tr!("manager-pins-for"));
+            ui.selectable_value(
+                &mut self.pin_role,
+                Role::Manager,
+                tr!("manager-pins-role-manager"),
+            );
             let trainer = if data.trainer_pin_set {
-                "Trainer"
+                tr!("manager-pins-role-trainer")
             } else {
-                "Trainer (not set yet)"
+                tr!("manager-pins-role-trainer-unset")
             };
             ui.selectable_value(&mut self.pin_role, Role::Trainer, trainer);
         });
@@ -982,15 +1036,21 @@ impl ManagerView {
             .num_columns(2)
             .show(ui, |ui| {
                 if self.pin_role == Role::Manager {
-                    enter |=
-                        password_row(ui, "Current manager PIN:", &mut self.current_pin, 160.0).1;
+                    enter |= password_row(
+                        ui,
+                        &tr!("manager-pins-current"),
+                        &mut self.current_pin,
+                        160.0,
+                    )
+                    .1;
                 }
-                enter |= password_row(ui, "New PIN:", &mut self.new_pin, 160.0).1;
-                enter |= password_row(ui, "The same PIN again:", &mut self.confirm_pin, 160.0).1;
+                enter |= password_row(ui, &tr!("manager-pins-new"), &mut self.new_pin, 160.0).1;
+                enter |=
+                    password_row(ui, &tr!("manager-pins-again"), &mut self.confirm_pin, 160.0).1;
             });
-        if ui.button("Save PIN").clicked() || enter {
+        if ui.button(tr!("manager-pins-save")).clicked() || enter {
             if self.new_pin != self.confirm_pin {
-                self.settings_message = Some("The two PINs differ; nothing was changed.".into());
+                self.settings_message = Some(tr!("manager-pins-differ"));
             } else {
                 command = Some(Command::ChangePin {
                     role: self.pin_role,
@@ -1003,14 +1063,11 @@ impl ManagerView {
             self.confirm_pin.clear();
         }
         ui.add_space(12.0);
-        ui.heading("Trainee PINs");
+        ui.heading(tr!("manager-trainee-pins-heading"));
         let mut required = data.trainee_pins_required;
         if ui
-            .checkbox(
-                &mut required,
-                "Every trainee must protect their profile with a PIN",
-            )
-            .on_hover_text("Trainees without one choose it the next time they sign in")
+            .checkbox(&mut required, tr!("manager-trainee-pins-required"))
+            .on_hover_text(tr!("manager-trainee-pins-required-hover"))
             .changed()
         {
             command = Some(Command::RequireTraineePins(required));
@@ -1025,11 +1082,9 @@ impl ManagerView {
 
 /// The audit log, newest first.
 fn audit_ui(ui: &mut egui::Ui, entries: &[crate::audit::AuditEntry]) {
-    ui.label(
-        "What managers did, and every refused PIN, newest first. Entries are only ever added.",
-    );
+    ui.label(tr!("manager-audit-explained"));
     if entries.is_empty() {
-        ui.label("Nothing recorded yet.");
+        ui.label(tr!("manager-audit-empty"));
         return;
     }
     egui::ScrollArea::vertical()
@@ -1062,13 +1117,18 @@ fn job_status(ui: &mut egui::Ui, status: &ExportStatus) -> Option<Command> {
             let bar = if *total == 0 {
                 egui::ProgressBar::new(0.0)
                     .animate(true)
-                    .text(format!("{what}..."))
+                    .text(tr!("manager-job-starting", what = what.as_str()))
             } else {
-                egui::ProgressBar::new(*done as f32 / *total as f32)
-                    .text(format!("{what}: {done} of {total} {unit}"))
+                egui::ProgressBar::new(*done as f32 / *total as f32).text(tr!(
+                    "manager-job-progress",
+                    what = what.as_str(),
+                    done = *done,
+                    total = *total,
+                    unit = *unit
+                ))
             };
             ui.add(bar);
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("manager-cancel")).clicked() {
                 command = Some(Command::CancelExport);
             }
         }
@@ -1090,11 +1150,10 @@ fn version_cell(ui: &mut egui::Ui, width: f32, r: &AttemptRow, edited: bool) {
         cell(
             ui,
             width,
-            egui::RichText::new(format!("{short} (edited)")).color(ui.visuals().warn_fg_color),
+            egui::RichText::new(tr!("manager-version-edited", version = short))
+                .color(ui.visuals().warn_fg_color),
         )
-        .on_hover_text(
-            "The scenario changed since this trainee's previous attempt at it: compare scores across the edit with care",
-        );
+        .on_hover_text(tr!("manager-version-edited-hover"));
     } else {
         cell(ui, width, short);
     }
@@ -1110,15 +1169,15 @@ fn attempt_row(ui: &mut egui::Ui, widths: &[f32; 10], r: &AttemptRow, library: &
         ui,
         widths[2],
         match r.about.kind {
-            AttemptKind::Assessment => "assessment",
-            AttemptKind::Practice => "practice",
+            AttemptKind::Assessment => tr!("manager-kind-assessment"),
+            AttemptKind::Practice => tr!("manager-kind-practice"),
         },
     );
     score_cell(ui, widths[3], Some(r.scores.active_listening));
     score_cell(ui, widths[4], Some(r.scores.ownership));
     score_cell(ui, widths[5], Some(r.scores.exceeding_expectations));
     score_cell(ui, widths[6], Some(r.overall));
-    cell(ui, widths[7], r.outcome.label());
+    cell(ui, widths[7], labels::outcome(r.outcome));
 }
 
 /// Each dimension's score over the trainee's assessment attempts.
@@ -1132,32 +1191,32 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
     let changed = crate::report::version_changes(only.iter().copied());
     let assessed: Vec<(&AttemptRow, bool)> = only.into_iter().zip(changed).collect();
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new("Each dimension over their assessment attempts:").strong());
+        ui.label(egui::RichText::new(tr!("manager-chart-heading")).strong());
         // The key sits above the chart so that it never hides a line.
         for d in Dimension::ALL {
-            ui.colored_label(dimension_colour(ui, d), format!("— {}", d.label()));
+            ui.colored_label(
+                dimension_colour(ui, d),
+                format!("— {}", labels::dimension(d)),
+            );
         }
     });
     if assessed.iter().any(|(_, edited)| *edited) {
-        ui.label(
-            egui::RichText::new(
-                "Dotted lines: the scenario of the next attempt was edited since this trainee last played it.",
-            )
-            .small(),
-        );
+        ui.label(egui::RichText::new(tr!("manager-chart-edited")).small());
     }
     if assessed.is_empty() {
-        ui.label("Only practice attempts so far; the chart shows assessments.");
+        ui.label(tr!("manager-chart-practice-only"));
         return;
     }
     let colours = Dimension::ALL.map(|d| dimension_colour(ui, d));
+    let names = Dimension::ALL.map(labels::dimension);
+    let edited_name = tr!("manager-chart-scenario-edited");
     let ui_weak = ui.visuals().weak_text_color();
     Plot::new("trainee_history")
         .height(220.0)
         .include_y(0.0)
         .include_y(100.0)
-        .x_axis_label("assessment attempt")
-        .y_axis_label("score")
+        .x_axis_label(tr!("manager-chart-x"))
+        .y_axis_label(tr!("manager-chart-y"))
         .allow_scroll(false)
         .show(ui, |plot| {
             for d in Dimension::ALL {
@@ -1168,7 +1227,7 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
                     .collect();
                 let colour = colours[d.index()];
                 plot.line(
-                    Line::new(d.label(), PlotPoints::from(points))
+                    Line::new(names[d.index()].as_str(), PlotPoints::from(points))
                         .color(colour)
                         .width(2.0),
                 );
@@ -1179,7 +1238,7 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
                 .filter(|(_, (_, edited))| *edited)
             {
                 plot.vline(
-                    egui_plot::VLine::new("scenario edited", i as f64 + 0.5)
+                    egui_plot::VLine::new(edited_name.as_str(), i as f64 + 0.5)
                         .style(egui_plot::LineStyle::dotted_dense())
                         .color(ui_weak),
                 );
@@ -1191,7 +1250,7 @@ fn cohort_ui(ui: &mut egui::Ui, data: &ManagerData<'_>) {
     let cohort = &data.roster.cohort;
     if cohort.scenarios.is_empty() {
         ui.add_space(20.0);
-        ui.label("No assessment attempts yet. The cohort view fills in as trainees play.");
+        ui.label(tr!("manager-cohort-empty"));
         return;
     }
     let title = |id: &str| {
@@ -1202,24 +1261,21 @@ fn cohort_ui(ui: &mut egui::Ui, data: &ManagerData<'_>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false; 2])
         .show(ui, |ui| {
-            ui.label(
-                egui::RichText::new("Per scenario: average scores and how the customers ended up")
-                    .strong(),
-            );
+            ui.label(egui::RichText::new(tr!("manager-cohort-heading")).strong());
             egui::Grid::new("cohort_scenarios")
                 .num_columns(8)
                 .striped(true)
                 .spacing([14.0, 6.0])
                 .show(ui, |ui| {
                     for h in [
-                        "Scenario",
-                        "Attempts",
-                        "Trainees",
-                        "Listen",
-                        "Own",
-                        "Exceed",
-                        "Overall",
-                        "Lost / recovered / advocate",
+                        tr!("manager-col-scenario"),
+                        tr!("manager-col-attempts"),
+                        tr!("manager-col-trainees"),
+                        tr!("manager-col-listen"),
+                        tr!("manager-col-own"),
+                        tr!("manager-col-exceed"),
+                        tr!("manager-col-overall"),
+                        tr!("manager-col-outcomes"),
                     ] {
                         ui.label(egui::RichText::new(h).strong());
                     }
@@ -1242,16 +1298,16 @@ fn cohort_ui(ui: &mut egui::Ui, data: &ManagerData<'_>) {
                     }
                 });
             ui.add_space(12.0);
-            ui.label(egui::RichText::new("The turns most trainees get wrong").strong());
+            ui.label(egui::RichText::new(tr!("manager-hard-heading")).strong());
             ui.label(
-                egui::RichText::new(format!(
-                    "A trainee gets a turn wrong when their replies there average below {} of 100.",
-                    crate::report::WRONG_BELOW
+                egui::RichText::new(tr!(
+                    "manager-hard-explained",
+                    below = crate::report::WRONG_BELOW
                 ))
                 .small(),
             );
             if cohort.hard_turns.is_empty() {
-                ui.label("No turn is getting anyone wrong yet.");
+                ui.label(tr!("manager-hard-none"));
             }
             egui::Grid::new("hard_turns")
                 .num_columns(4)
@@ -1259,40 +1315,43 @@ fn cohort_ui(ui: &mut egui::Ui, data: &ManagerData<'_>) {
                 .spacing([14.0, 6.0])
                 .show(ui, |ui| {
                     for h in [
-                        "Trainees wrong",
-                        "Scenario",
-                        "After the customer said",
-                        "Mean score",
+                        tr!("manager-col-trainees-wrong"),
+                        tr!("manager-col-scenario"),
+                        tr!("manager-col-customer-said"),
+                        tr!("manager-col-mean-score"),
                     ] {
                         ui.label(egui::RichText::new(h).strong());
                     }
                     ui.end_row();
                     for t in cohort.hard_turns.iter().take(12) {
-                        ui.label(format!(
-                            "{} of {} ({:.0}%)",
-                            t.wrong,
-                            t.reached,
-                            t.wrong_share() * 100.0
+                        ui.label(tr!(
+                            "manager-hard-share",
+                            wrong = t.wrong,
+                            reached = t.reached,
+                            percent = format!("{:.0}", t.wrong_share() * 100.0)
                         ))
-                        .on_hover_text(format!(
-                            "{} of the {} trainees who reached this turn average below {} there",
-                            t.wrong,
-                            t.reached,
-                            crate::report::WRONG_BELOW
+                        .on_hover_text(tr!(
+                            "manager-hard-share-hover",
+                            wrong = t.wrong,
+                            reached = t.reached,
+                            below = crate::report::WRONG_BELOW
                         ));
                         ui.label(title(&t.scenario_id));
                         let said = data
                             .library
                             .get(&t.scenario_id)
                             .and_then(|e| line_before(&e.scenario, &t.node))
-                            .unwrap_or_else(|| format!("turn `{}`", t.node));
+                            .unwrap_or_else(|| tr!("manager-hard-turn", node = t.node.as_str()));
                         ui.allocate_ui_with_layout(
                             egui::vec2(440.0, 20.0),
                             egui::Layout::left_to_right(egui::Align::Center),
                             |ui| {
                                 ui.set_width(440.0);
-                                ui.add(egui::Label::new(format!("“{said}”")).truncate())
-                                    .on_hover_text(&said);
+                                ui.add(
+                                    egui::Label::new(tr!("manager-quoted", said = said.as_str()))
+                                        .truncate(),
+                                )
+                                .on_hover_text(&said);
                             },
                         );
                         ui.colored_label(
@@ -1333,9 +1392,11 @@ fn outcome_bar(ui: &mut egui::Ui, counts: [usize; 3]) {
         ui.painter().rect_filled(r, 0.0, colour);
         x += w;
     }
-    response.on_hover_text(format!(
-        "lost {}, recovered {}, advocate {}",
-        counts[0], counts[1], counts[2]
+    response.on_hover_text(tr!(
+        "manager-outcomes-hover",
+        lost = counts[0],
+        recovered = counts[1],
+        advocate = counts[2]
     ));
     ui.label(format!("{} / {} / {}", counts[0], counts[1], counts[2]));
 }
@@ -1343,11 +1404,11 @@ fn outcome_bar(ui: &mut egui::Ui, counts: [usize; 3]) {
 /// The manager area while every trainee's rows are read: how far it got, and a way out.
 pub fn loading_ui(ui: &mut egui::Ui, done: usize, total: usize) -> Option<Command> {
     ui.add_space(24.0);
-    ui.heading("Manager area");
+    ui.heading(tr!("manager-loading-heading"));
     let what = if total == 0 {
-        "Reading the trainees' records…".to_string()
+        tr!("manager-loading")
     } else {
-        format!("Reading the trainees' records: {done} of {total}")
+        tr!("manager-loading-progress", done = done, total = total)
     };
     let label = ui.label(&what);
     let fraction = if total == 0 {
@@ -1362,8 +1423,8 @@ pub fn loading_ui(ui: &mut egui::Ui, done: usize, total: usize) -> Option<Comman
     )
     .labelled_by(label.id);
     ui.add_space(8.0);
-    ui.button("Cancel")
-        .on_hover_text("Stop reading and go back to the start")
+    ui.button(tr!("manager-cancel"))
+        .on_hover_text(tr!("manager-loading-cancel-hover"))
         .clicked()
         .then_some(Command::LeaveManager)
 }

@@ -4,6 +4,7 @@
 use eframe::egui;
 
 use super::Command;
+use crate::tr;
 
 /// Whose PIN is asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,28 +60,19 @@ impl PinView {
     fn texts(&self) -> (String, String) {
         match (&self.gate, self.mode) {
             (Gate::Manager, Mode::Choose) => (
-                "Set the manager PIN".into(),
-                "No manager PIN has been set on this computer yet. Choose one (4-12 digits); it opens the manager's views and the trainer area.".into(),
+                tr!("pin-manager-choose-title"),
+                tr!("pin-manager-choose-explain"),
             ),
-            (Gate::Manager, Mode::Enter) => (
-                "Manager area".into(),
-                "Trainees' records are private. Enter the manager PIN to see them.".into(),
-            ),
-            (Gate::Trainer, _) => (
-                "Trainer area".into(),
-                "Write, check and playtest scenarios. Enter the trainer PIN, or the manager PIN.".into(),
-            ),
-            (_, Mode::Recover) => (
-                "Reset the manager PIN".into(),
-                "Type the recovery code you were shown when the PIN was first set, and choose a new PIN.".into(),
-            ),
+            (Gate::Manager, Mode::Enter) => (tr!("pin-manager-title"), tr!("pin-manager-explain")),
+            (Gate::Trainer, _) => (tr!("pin-trainer-title"), tr!("pin-trainer-explain")),
+            (_, Mode::Recover) => (tr!("pin-recover-title"), tr!("pin-recover-explain")),
             (Gate::Trainee { name, .. }, Mode::Choose) => (
-                format!("Choose a PIN, {name}"),
-                "Your manager asks every trainee to protect their profile with a PIN (4-12 digits).".into(),
+                tr!("pin-trainee-choose-title", name = name.as_str()),
+                tr!("pin-trainee-choose-explain"),
             ),
             (Gate::Trainee { name, .. }, Mode::Enter) => (
-                format!("Welcome back, {name}"),
-                "This profile has a PIN. Enter it to continue.".into(),
+                tr!("pin-trainee-title", name = name.as_str()),
+                tr!("pin-trainee-explain"),
             ),
         }
     }
@@ -128,26 +120,27 @@ impl PinView {
                     .num_columns(2)
                     .spacing([12.0, 10.0])
                     .show(ui, |ui| match self.mode {
-                        Mode::Enter => enter |= self.field(ui, "PIN:", 1),
+                        Mode::Enter => enter |= self.field(ui, &tr!("pin-pin"), 1),
                         Mode::Choose => {
-                            enter |= self.field(ui, "New PIN:", 1);
-                            enter |= self.field(ui, "The same PIN again:", 2);
+                            enter |= self.field(ui, &tr!("pin-new"), 1);
+                            enter |= self.field(ui, &tr!("pin-again"), 2);
                         }
                         Mode::Recover => {
-                            enter |= self.field(ui, "Recovery code:", 0);
-                            enter |= self.field(ui, "New PIN:", 1);
-                            enter |= self.field(ui, "The same PIN again:", 2);
+                            enter |= self.field(ui, &tr!("pin-recovery-code"), 0);
+                            enter |= self.field(ui, &tr!("pin-new"), 1);
+                            enter |= self.field(ui, &tr!("pin-again"), 2);
                         }
                     });
                 if let Some(e) = &self.error {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
+                    let said = super::core_words::pin_message(e);
+                    ui.colored_label(ui.visuals().error_fg_color, said);
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     let label = match self.mode {
-                        Mode::Enter => "Unlock",
-                        Mode::Choose => "Set PIN",
-                        Mode::Recover => "Reset PIN",
+                        Mode::Enter => tr!("pin-unlock"),
+                        Mode::Choose => tr!("pin-set"),
+                        Mode::Recover => tr!("pin-reset"),
                     };
                     if ui.button(label).clicked() || enter {
                         command = Some(match self.mode {
@@ -170,7 +163,7 @@ impl PinView {
                         self.confirm.clear();
                         self.focused = false;
                     }
-                    if ui.button("Cancel").clicked()
+                    if ui.button(tr!("pin-cancel")).clicked()
                         || ui.input(|i| i.key_pressed(egui::Key::Escape))
                     {
                         command = Some(Command::CancelPin);
@@ -178,8 +171,8 @@ impl PinView {
                     if self.gate == Gate::Manager
                         && self.mode == Mode::Enter
                         && ui
-                            .button("Forgot the PIN?")
-                            .on_hover_text("Reset it with the recovery code")
+                            .button(tr!("pin-forgot"))
+                            .on_hover_text(tr!("pin-forgot-hover"))
                             .clicked()
                     {
                         self.mode = Mode::Recover;
@@ -225,13 +218,18 @@ impl RecoveryCodeView {
         let mut command = None;
         ui.vertical_centered(|ui| {
             ui.add_space(60.0);
-            ui.heading("Your recovery code");
+            ui.heading(tr!("pin-code-title"));
             ui.add_space(6.0);
-            ui.label("If the manager PIN is ever forgotten, this code resets it. It is shown only this once and cannot be shown again: write it down and keep it somewhere safe.");
+            ui.label(tr!("pin-code-explain"));
             ui.add_space(16.0);
-            ui.label(egui::RichText::new(&self.code).monospace().size(28.0).strong());
+            ui.label(
+                egui::RichText::new(&self.code)
+                    .monospace()
+                    .size(28.0)
+                    .strong(),
+            );
             ui.add_space(16.0);
-            if ui.button("I have written it down").clicked() {
+            if ui.button(tr!("pin-code-kept")).clicked() {
                 command = Some(Command::RecoveryCodeKept);
             }
         });

@@ -3,10 +3,12 @@
 use eframe::egui;
 
 use super::Command;
+use super::labels;
 use super::portrait::Portrait;
 use super::style::score_colour;
 use crate::engine::{Entry, Reply, Session, Step, TurnRecord};
 use crate::scenario::{Dimension, Levels};
+use crate::tr;
 
 /// The play screen's own state.
 #[derive(Debug, Default)]
@@ -53,20 +55,14 @@ impl PlayView {
             ui.horizontal(|ui| {
                 ui.heading(&scenario.title);
                 let (mode, why) = if practice {
-                    (
-                        "Practice",
-                        "Go back to any turn and ask for hints; slowness costs nothing. It does not count towards your pass or readiness.",
-                    )
+                    (tr!("play-practice"), tr!("play-practice-hover"))
                 } else {
-                    (
-                        "Assessment",
-                        "Counts towards your pass and readiness: no going back, no hints.",
-                    )
+                    (tr!("play-assessment"), tr!("play-assessment-hover"))
                 };
                 ui.label(egui::RichText::new(mode).strong())
                     .on_hover_text(why);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("Abandon attempt").clicked() {
+                    if ui.button(tr!("play-abandon")).clicked() {
                         self.confirm_abandon = true;
                     }
                 });
@@ -90,7 +86,16 @@ impl PlayView {
                 if let Some(p) = &prompt.prompt {
                     ui.label(egui::RichText::new(p).italics());
                 }
-                ui.label(egui::RichText::new("Your reply (press 1-4 or click):").strong());
+                if session
+                    .scenario()
+                    .offers_choices_instead_of_typing(&prompt.node)
+                {
+                    ui.label(
+                        egui::RichText::new(tr!("play-choices-instead-of-typing"))
+                            .color(ui.visuals().warn_fg_color),
+                    );
+                }
+                ui.label(egui::RichText::new(tr!("play-choose")).strong());
                 for (i, option) in prompt.options.iter().enumerate() {
                     let button = egui::Button::new(format!("{}. {option}", i + 1))
                         .wrap()
@@ -123,7 +128,7 @@ impl PlayView {
                 }
                 let ready = !self.draft.trim().is_empty();
                 let send = ui
-                    .add_enabled(ready, egui::Button::new("Send reply"))
+                    .add_enabled(ready, egui::Button::new(tr!("play-send")))
                     .clicked();
                 if ready && (send || enter) {
                     command = Some(Command::Send(self.draft.trim().to_string()));
@@ -144,10 +149,8 @@ impl PlayView {
                         if let Entry::Trainee(_) = entry {
                             if practice
                                 && ui
-                                    .small_button(format!("Go back to turn {}", turn + 1))
-                                    .on_hover_text(
-                                        "Practice: answer this turn again. The rewind is recorded.",
-                                    )
+                                    .small_button(tr!("play-rewind", turn = turn + 1))
+                                    .on_hover_text(tr!("play-rewind-hover"))
                                     .clicked()
                             {
                                 command = Some(Command::Rewind(turn));
@@ -162,9 +165,9 @@ impl PlayView {
                             .inner_margin(8.0)
                             .corner_radius(6.0)
                             .show(ui, |ui| {
-                                ui.label(egui::RichText::new("Hint").strong());
+                                ui.label(egui::RichText::new(tr!("play-hint-heading")).strong());
                                 for line in hint {
-                                    ui.label(super::labels::hint(line));
+                                    ui.label(labels::hint(line));
                                 }
                             });
                     }
@@ -174,13 +177,13 @@ impl PlayView {
         if self.confirm_abandon {
             let modal =
                 egui::Modal::new(egui::Id::unique("confirm_abandon")).show(ui.ctx(), |ui| {
-                    ui.heading("Abandon this attempt?");
-                    ui.label("It will not be saved or scored.");
+                    ui.heading(tr!("play-abandon-confirm"));
+                    ui.label(tr!("play-abandon-explain"));
                     ui.horizontal(|ui| {
-                        if ui.button("Yes, abandon").clicked() {
+                        if ui.button(tr!("play-abandon-yes")).clicked() {
                             command = Some(Command::Abandon);
                         }
-                        if ui.button("Keep playing").clicked() {
+                        if ui.button(tr!("play-abandon-no")).clicked() {
                             self.confirm_abandon = false;
                         }
                     });
@@ -220,28 +223,29 @@ fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -
         cx.portrait
             .ui(ui, &customer.look, &customer.name, emotion, mood, 170.0);
         ui.label(egui::RichText::new(&customer.name).strong());
-        ui.label(format!("Feeling {}", emotion.label()));
+        ui.label(tr!("play-feeling", emotion = labels::emotion(emotion)));
     });
     ui.add_space(6.0);
-    ui.label(format!("Mood {:.0} / 100", session.mood()));
+    ui.label(tr!("play-mood", mood = format!("{:.0}", session.mood())));
     ui.add(
         egui::ProgressBar::new((session.mood() / 100.0) as f32)
             .desired_width(f32::INFINITY)
             .fill(score_colour(ui, session.mood())),
     )
-    .on_hover_text("How the customer feels right now: 0 furious, 100 delighted");
+    .on_hover_text(tr!("play-mood-hover"));
     let answering = matches!(session.step(), Step::Choose(_) | Step::Write(_));
     if !practice {
-        ui.checkbox(cx.show_wait, "Show waiting time").on_hover_text(
-            "Show how long the customer has been waiting for your reply, and what the wait costs",
-        );
+        ui.checkbox(cx.show_wait, tr!("play-show-wait"))
+            .on_hover_text(tr!("play-show-wait-hover"));
     }
     if show_wait && answering {
         let waited_s = cx.now_ms.saturating_sub(session.shown_at_ms()) as f64 / 1000.0;
         let patience = f64::from(customer.patience.max(1));
         ui.add_space(6.0);
-        ui.label(format!(
-            "Waiting {waited_s:.0} s (patience {patience:.0} s)"
+        ui.label(tr!(
+            "play-waiting",
+            waited = format!("{waited_s:.0}"),
+            patience = format!("{patience:.0}")
         ));
         ui.add(
             egui::ProgressBar::new((waited_s / patience).min(1.0) as f32)
@@ -254,7 +258,7 @@ fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -
         );
         if penalty >= 0.5 {
             ui.label(
-                egui::RichText::new(format!("The wait is costing mood: -{penalty:.0}"))
+                egui::RichText::new(tr!("play-wait-cost", penalty = format!("{penalty:.0}")))
                     .color(ui.visuals().warn_fg_color),
             );
         }
@@ -263,8 +267,8 @@ fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -
     }
     ui.add_space(8.0);
     if ui
-        .button("Replay line")
-        .on_hover_text("Hear the customer's last line again (Ctrl+R)")
+        .button(tr!("play-replay"))
+        .on_hover_text(tr!("play-replay-hover"))
         .clicked()
         || ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::R))
     {
@@ -275,8 +279,8 @@ fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -
         && answering
         && cx.hint.is_none()
         && ui
-            .button("Hint")
-            .on_hover_text("Practice: what a strong reply here does (H on a choice turn)")
+            .button(tr!("play-hint"))
+            .on_hover_text(tr!("play-hint-hover"))
             .clicked()
     {
         command = Some(Command::Hint);
@@ -288,7 +292,7 @@ fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {
     match entry {
         Entry::Customer { line, .. } => {
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(format!("{customer}:")).strong());
+                ui.label(egui::RichText::new(tr!("trainee-speaker", name = customer)).strong());
                 ui.label(&line.text);
             });
             ui.add_space(6.0);
@@ -299,7 +303,7 @@ fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {
                 .inner_margin(8.0)
                 .corner_radius(6.0)
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new("You:").strong());
+                    ui.label(egui::RichText::new(tr!("play-you")).strong());
                     reply_text(ui, turn);
                     feedback(ui, turn);
                 });
@@ -311,12 +315,11 @@ fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {
 /// The typed-reply field, in play and in the trainer's playtest: Enter sends and
 /// Shift+Enter adds a line. Returns the field and whether Enter was pressed in it.
 pub fn reply_field(ui: &mut egui::Ui, text: &mut String) -> (egui::Response, bool) {
-    let label = ui
-        .label(egui::RichText::new("Your reply (Enter sends, Shift+Enter adds a line):").strong());
+    let label = ui.label(egui::RichText::new(tr!("play-reply")).strong());
     let field = ui
         .add(
             egui::TextEdit::multiline(text)
-                .hint_text("Type what you would really say to the customer")
+                .hint_text(tr!("play-reply-hint"))
                 .desired_rows(3)
                 .desired_width(f32::INFINITY)
                 .return_key(egui::KeyboardShortcut::new(
@@ -348,24 +351,31 @@ pub fn feedback(ui: &mut egui::Ui, turn: &TurnRecord) {
     levels_row(ui, &turn.levels);
     super::evidence::reasons(ui, &turn.evidence);
     if let Some(tip) = &turn.tip {
-        ui.label(egui::RichText::new(format!("Tip: {tip}")).strong());
+        let tip = super::core_words::tip(tip);
+        ui.label(egui::RichText::new(tr!("trainee-tip", tip = tip)).strong());
     }
     if let Reply::Choice {
         trap: Some(trap), ..
     } = &turn.reply
     {
         ui.label(
-            egui::RichText::new(format!("Trap: {}", trap.label()))
+            egui::RichText::new(tr!("play-trap", trap = labels::trap(*trap)))
                 .color(ui.visuals().warn_fg_color),
         );
     }
-    ui.label(egui::RichText::new(&turn.feedback).italics());
+    // A typed reply's feedback is the scorer's English; an authored choice's is the
+    // scenario's own, already in the language it is played in.
+    let said = match &turn.reply {
+        Reply::Text { .. } => super::core_words::feedback(&turn.feedback),
+        Reply::Choice { .. } => turn.feedback.clone(),
+    };
+    ui.label(egui::RichText::new(said).italics());
     if turn.slow_penalty > 0.0 {
         ui.label(
-            egui::RichText::new(format!(
-                "Slow reply: the customer waited {:.0} s (mood -{:.0}).",
-                turn.response_ms as f64 / 1000.0,
-                turn.slow_penalty
+            egui::RichText::new(tr!(
+                "play-slow-reply",
+                waited = format!("{:.0}", turn.response_ms as f64 / 1000.0),
+                penalty = format!("{:.0}", turn.slow_penalty)
             ))
             .small(),
         );
@@ -378,9 +388,13 @@ pub fn levels_row(ui: &mut egui::Ui, levels: &Levels) {
         for d in Dimension::ALL {
             let level = levels.get(d);
             ui.label(
-                egui::RichText::new(format!("{} {level}/4", d.label()))
-                    .color(score_colour(ui, f64::from(level) * 25.0))
-                    .strong(),
+                egui::RichText::new(tr!(
+                    "play-level",
+                    dimension = labels::dimension(d),
+                    level = level
+                ))
+                .color(score_colour(ui, f64::from(level) * 25.0))
+                .strong(),
             );
         }
     });

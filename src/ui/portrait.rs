@@ -10,7 +10,9 @@ use std::f32::consts::{PI, TAU};
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Stroke, Vec2};
 use egui::epaint::{BandPoint, BandShape, Shape};
 
+use super::labels;
 use crate::scenario::{AgeGroup, Emotion, Hair, HairColour, Look};
+use crate::tr;
 
 /// How long a change of expression takes, in seconds.
 const EASE_SECS: f32 = 0.4;
@@ -294,9 +296,13 @@ impl Portrait {
     }
 }
 
-/// What a screen reader announces for the portrait.
+/// What a screen reader announces for the portrait, in the person's language.
 pub fn describe(name: &str, emotion: Emotion) -> String {
-    format!("{name} looks {}", emotion.label())
+    tr!(
+        "portrait-looks",
+        name = name,
+        emotion = labels::emotion(emotion)
+    )
 }
 
 /// A painter on the 200 × 200 design grid, with an offset for moving parts.

@@ -4,11 +4,13 @@
 use eframe::egui;
 
 use super::Command;
+use super::core_words;
 use super::evidence::{highlighted, reasons};
 use super::play::levels_row;
 use crate::library::Library;
 use crate::scenario::{Hints, Node};
 use crate::scoring::{Assessment, ReplyInput, Scorer};
+use crate::tr;
 
 /// The practice pad's own state.
 #[derive(Debug, Default)]
@@ -33,16 +35,16 @@ impl PracticeView {
     pub fn ui(&mut self, ui: &mut egui::Ui, library: &Library, scorer: &Scorer) -> Option<Command> {
         let mut command = None;
         ui.horizontal(|ui| {
-            ui.heading("Practice pad");
+            ui.heading(tr!("practice-title"));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Back to library").clicked() {
+                if ui.button(tr!("trainee-back-to-library")).clicked() {
                     command = Some(Command::BackToLibrary);
                 }
             });
         });
-        ui.label("Pick any customer line, type a reply, and watch the scores change as you write. Nothing is saved.");
+        ui.label(tr!("practice-explain"));
         if library.entries.is_empty() {
-            ui.label("The library is empty, so there are no customer lines to answer.");
+            ui.label(tr!("practice-empty"));
             return command;
         }
         let id = self
@@ -70,7 +72,7 @@ impl PracticeView {
             .collect();
         ui.horizontal_wrapped(|ui| {
             let mut chosen = scenario.id.clone();
-            egui::ComboBox::from_label("Scenario")
+            egui::ComboBox::from_label(tr!("practice-scenario"))
                 .selected_text(scenario.title.as_str())
                 .show_ui(ui, |ui| {
                     for e in &library.entries {
@@ -89,8 +91,12 @@ impl PracticeView {
             }
             let count = lines.len().max(1);
             self.line = self.line.min(count - 1);
-            egui::ComboBox::from_label("Customer line")
-                .selected_text(format!("Line {} of {}", self.line + 1, lines.len()))
+            egui::ComboBox::from_label(tr!("practice-line"))
+                .selected_text(tr!(
+                    "practice-line-of",
+                    line = self.line + 1,
+                    count = lines.len()
+                ))
                 .show_ui(ui, |ui| {
                     for (i, l) in lines.iter().enumerate() {
                         let short: String = l.text.chars().take(70).collect();
@@ -99,24 +105,24 @@ impl PracticeView {
                 });
         });
         let Some(prompt) = lines.get(self.line) else {
-            ui.label("This scenario has no customer lines.");
+            ui.label(tr!("practice-no-lines"));
             return command;
         };
         ui.add_space(6.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(egui::RichText::new(format!("{} says:", scenario.customer.name)).strong());
+            ui.label(
+                egui::RichText::new(tr!("practice-says", name = scenario.customer.name.as_str()))
+                    .strong(),
+            );
             ui.label(prompt.text);
             if prompt.hints.is_some() {
-                ui.label(
-                    egui::RichText::new("This line leads to a typed turn: its hints are used too.")
-                        .small(),
-                );
+                ui.label(egui::RichText::new(tr!("practice-leads-to-typed")).small());
             }
         });
-        let label = ui.label(egui::RichText::new("Your reply:").strong());
+        let label = ui.label(egui::RichText::new(tr!("practice-reply")).strong());
         ui.add(
             egui::TextEdit::multiline(&mut self.draft)
-                .hint_text("Type a reply to the customer")
+                .hint_text(tr!("practice-reply-hint"))
                 .desired_rows(4)
                 .desired_width(f32::INFINITY),
         )
@@ -137,25 +143,29 @@ impl PracticeView {
         }
         if let Some((text, _, _, a)) = &self.scored {
             if text.trim().is_empty() {
-                ui.label("Start typing to see your scores.");
+                ui.label(tr!("practice-start-typing"));
                 return command;
             }
             ui.add_space(6.0);
             levels_row(ui, &a.levels);
-            ui.label(format!(
-                "Scores: listening {:.0}, ownership {:.0}, exceeding {:.0} (overall {:.0})",
-                a.scores[0],
-                a.scores[1],
-                a.scores[2],
-                a.overall()
+            ui.label(tr!(
+                "practice-scores",
+                listening = format!("{:.0}", a.scores[0]),
+                ownership = format!("{:.0}", a.scores[1]),
+                exceeding = format!("{:.0}", a.scores[2]),
+                overall = format!("{:.0}", a.overall())
             ));
             if let Some(n) = &a.notice {
-                ui.colored_label(ui.visuals().warn_fg_color, n);
+                ui.colored_label(ui.visuals().warn_fg_color, core_words::scorer_notice(n));
             }
             let job = highlighted(ui, text, &a.evidence);
             ui.label(job);
             reasons(ui, &a.evidence);
-            ui.label(egui::RichText::new(format!("Tip: {}", a.tip())).strong());
+            // A reply in a language the scorer does not read was not scored: no tip.
+            if a.supported {
+                let tip = core_words::tip(&a.tip());
+                ui.label(egui::RichText::new(tr!("trainee-tip", tip = tip)).strong());
+            }
         }
         command
     }

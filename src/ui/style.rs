@@ -9,32 +9,78 @@ pub enum Theme {
     #[default]
     Dark,
     Light,
+    /// White on black, yellow for focus and selection, thick outlines.
+    HighContrast,
 }
 
 impl Theme {
-    /// The other theme.
-    pub fn toggled(self) -> Theme {
-        match self {
-            Theme::Dark => Theme::Light,
-            Theme::Light => Theme::Dark,
-        }
-    }
+    /// Every theme, in the order the settings list them.
+    pub const ALL: [Theme; 3] = [Theme::Dark, Theme::Light, Theme::HighContrast];
 
-    /// The label a person reads.
-    pub fn label(self) -> &'static str {
+    /// The label a person reads, in their language.
+    pub fn label(self) -> String {
         match self {
-            Theme::Dark => "Dark",
-            Theme::Light => "Light",
+            Theme::Dark => crate::tr!("theme-dark"),
+            Theme::Light => crate::tr!("theme-light"),
+            Theme::HighContrast => crate::tr!("theme-high-contrast"),
         }
     }
+}
+
+/// The high-contrast look: white text on black, every widget outlined, yellow focus and
+/// selection that no colour vision misses.
+pub fn high_contrast() -> egui::Visuals {
+    use egui::{Color32, Stroke};
+    let mut v = egui::Visuals::dark();
+    let yellow = Color32::from_rgb(255, 221, 0);
+    v.override_text_color = Some(Color32::WHITE);
+    v.panel_fill = Color32::BLACK;
+    v.window_fill = Color32::BLACK;
+    v.extreme_bg_color = Color32::BLACK;
+    v.faint_bg_color = Color32::from_gray(24);
+    v.code_bg_color = Color32::from_gray(24);
+    v.window_stroke = Stroke::new(2.0, Color32::WHITE);
+    v.hyperlink_color = Color32::from_rgb(120, 220, 255);
+    v.warn_fg_color = yellow;
+    v.error_fg_color = Color32::from_rgb(255, 120, 120);
+    v.selection.bg_fill = yellow;
+    v.selection.stroke = Stroke::new(2.0, Color32::BLACK);
+    let w = &mut v.widgets;
+    w.noninteractive.bg_fill = Color32::BLACK;
+    w.noninteractive.bg_stroke = Stroke::new(1.0, Color32::WHITE);
+    w.noninteractive.fg_stroke = Stroke::new(1.0, Color32::WHITE);
+    for (state, fill) in [
+        (&mut w.inactive, Color32::BLACK),
+        (&mut w.hovered, Color32::from_gray(40)),
+        (&mut w.active, Color32::from_gray(60)),
+        (&mut w.open, Color32::from_gray(40)),
+    ] {
+        state.bg_fill = fill;
+        state.weak_bg_fill = fill;
+        state.fg_stroke = Stroke::new(1.5, Color32::WHITE);
+        state.bg_stroke = Stroke::new(1.5, Color32::WHITE);
+    }
+    // Hover and keyboard focus: a thick yellow outline.
+    w.hovered.bg_stroke = Stroke::new(3.0, yellow);
+    w.active.bg_stroke = Stroke::new(3.0, yellow);
+    w.open.bg_stroke = Stroke::new(3.0, yellow);
+    v
 }
 
 /// Applies the theme and readable text sizes.
 pub fn apply(ctx: &egui::Context, theme: Theme) {
     ctx.set_theme(match theme {
-        Theme::Dark => egui::Theme::Dark,
+        Theme::Dark | Theme::HighContrast => egui::Theme::Dark,
         Theme::Light => egui::Theme::Light,
     });
+    ctx.set_visuals_of(
+        egui::Theme::Dark,
+        if theme == Theme::HighContrast {
+            high_contrast()
+        } else {
+            egui::Visuals::dark()
+        },
+    );
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};
         style.text_styles = [

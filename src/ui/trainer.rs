@@ -18,6 +18,8 @@ use crate::engine::{Entry, Step};
 use crate::library::{FileProblem, Library, LibraryEntry, Origin};
 use crate::scenario::graph::{self, Graph, Layout};
 use crate::scenario::{Diagnostic, Node, Scenario};
+use crate::tr;
+use crate::ui::labels;
 
 /// Which part of a scenario is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,32 +95,47 @@ fn file_of(entry: &LibraryEntry) -> Option<String> {
 
 fn state_text(entry: &LibraryEntry) -> String {
     match entry.warnings.len() {
-        0 => "OK".to_string(),
-        1 => "1 warning".to_string(),
-        n => format!("{n} warnings"),
+        0 => tr!("trainer-state-ok"),
+        n => tr!("trainer-state-warnings", count = n),
     }
 }
 
-fn origin_text(entry: &LibraryEntry) -> &'static str {
+fn origin_text(entry: &LibraryEntry) -> String {
     match (&entry.origin, entry.overrides_builtin) {
-        (Origin::BuiltIn, _) => "built in",
-        (Origin::Trainer(_), true) => "your folder, overrides the built-in one",
-        (Origin::Trainer(_), false) => "your folder",
+        (Origin::BuiltIn, _) => tr!("trainer-origin-built-in"),
+        (Origin::Trainer(_), true) => tr!("trainer-origin-overrides"),
+        (Origin::Trainer(_), false) => tr!("trainer-origin-folder"),
     }
 }
 
 /// One diagnostic as a link: file:line:col, severity and message.
 fn diagnostic_link(ui: &mut egui::Ui, d: &Diagnostic, opens_file: bool) -> bool {
+    // Chosen in the message, so each language names the severity its own way.
     let severity = if d.is_error() { "error" } else { "warning" };
     let colour = if d.is_error() {
         ui.visuals().error_fg_color
     } else {
         ui.visuals().warn_fg_color
     };
-    let mut text = format!("{}:{}:{}: {severity}: {}", d.file, d.line, d.col, d.message);
-    if let Some(help) = &d.help {
-        text.push_str(&format!(" ({help})"));
-    }
+    let text = match &d.help {
+        None => tr!(
+            "trainer-diagnostic",
+            file = d.file.as_str(),
+            line = d.line,
+            col = d.col,
+            severity = severity,
+            message = d.message.as_str()
+        ),
+        Some(help) => tr!(
+            "trainer-diagnostic-help",
+            file = d.file.as_str(),
+            line = d.line,
+            col = d.col,
+            severity = severity,
+            message = d.message.as_str(),
+            help = help.as_str()
+        ),
+    };
     let clicked = ui
         .add(
             egui::Button::new(egui::RichText::new(text).color(colour))
@@ -126,9 +143,9 @@ fn diagnostic_link(ui: &mut egui::Ui, d: &Diagnostic, opens_file: bool) -> bool 
                 .wrap(),
         )
         .on_hover_text(match (&d.node, opens_file) {
-            (Some(node), false) => format!("Show node `{node}` in the graph"),
-            (_, true) => "Open the file in your editor".to_string(),
-            (None, false) => "About the scenario as a whole".to_string(),
+            (Some(node), false) => tr!("trainer-diagnostic-show-node", node = node.as_str()),
+            (_, true) => tr!("trainer-diagnostic-open-file"),
+            (None, false) => tr!("trainer-diagnostic-whole"),
         })
         .clicked();
     ui.add_space(2.0);
@@ -170,26 +187,26 @@ impl TrainerView {
     pub fn ui(&mut self, ui: &mut egui::Ui, data: &TrainerData<'_>) -> Option<Command> {
         let mut command = None;
         ui.horizontal(|ui| {
-            ui.heading("Trainer area");
+            ui.heading(tr!("trainer-heading"));
             ui.separator();
             if ui
-                .button("New scenario")
-                .on_hover_text("Write a valid, commented scenario to your folder, to edit")
+                .button(tr!("trainer-new-scenario"))
+                .on_hover_text(tr!("trainer-new-scenario-hover"))
                 .clicked()
             {
                 command = Some(Command::NewScenario);
             }
             if ui
-                .button("Reload now")
-                .on_hover_text("Saved files are picked up within a second anyway")
+                .button(tr!("trainer-reload"))
+                .on_hover_text(tr!("trainer-reload-hover"))
                 .clicked()
             {
                 command = Some(Command::ReloadLibrary);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .button("Lock")
-                    .on_hover_text("Leave the trainer area")
+                    .button(tr!("trainer-lock"))
+                    .on_hover_text(tr!("trainer-lock-hover"))
                     .clicked()
                 {
                     command = Some(Command::LeaveTrainer);
@@ -197,9 +214,9 @@ impl TrainerView {
             });
         });
         ui.label(
-            egui::RichText::new(format!(
-                "Your folder: {}. Save a file there in any editor and it is checked and reloaded here.",
-                data.folder.display()
+            egui::RichText::new(tr!(
+                "trainer-folder",
+                folder = data.folder.display().to_string()
             ))
             .small(),
         );
@@ -222,7 +239,7 @@ impl TrainerView {
             Showing::Entry(entry) => self.entry_ui(ui, entry, data),
             Showing::Problem(problem) => problem_ui(ui, problem),
             Showing::Nothing => {
-                ui.label("Pick a scenario on the left, or press New scenario to write one.");
+                ui.label(tr!("trainer-pick-scenario"));
                 None
             }
         };
@@ -230,12 +247,12 @@ impl TrainerView {
     }
 
     fn library_list(&mut self, ui: &mut egui::Ui, library: &Library) {
-        ui.heading("Scenarios");
+        ui.heading(tr!("trainer-scenarios"));
         let errors: usize = library.problems.len();
-        ui.label(format!(
-            "{} playable, {} with errors",
-            library.entries.len(),
-            errors
+        ui.label(tr!(
+            "trainer-scenarios-count",
+            playable = library.entries.len(),
+            broken = errors
         ));
         egui::ScrollArea::vertical()
             .id_salt("trainer_list")
@@ -248,9 +265,10 @@ impl TrainerView {
                             n.to_string_lossy().to_string()
                         });
                     let selected = self.pick_file.as_deref() == Some(&problem.source.name);
-                    let mut text = egui::RichText::new(format!(
-                        "{name}\n{errors} error{}: not playable",
-                        if errors == 1 { "" } else { "s" }
+                    let mut text = egui::RichText::new(tr!(
+                        "trainer-file-broken",
+                        name = name,
+                        errors = errors
                     ));
                     if !selected {
                         text = text.color(ui.visuals().error_fg_color);
@@ -264,11 +282,11 @@ impl TrainerView {
                 for entry in &library.entries {
                     let selected = self.pick_id.as_deref() == Some(&entry.scenario.id)
                         && self.pick_file == file_of(entry);
-                    let text = format!(
-                        "{}\n{} ({})",
-                        entry.scenario.title,
-                        state_text(entry),
-                        origin_text(entry)
+                    let text = tr!(
+                        "trainer-entry",
+                        title = entry.scenario.title.as_str(),
+                        state = state_text(entry),
+                        origin = origin_text(entry)
                     );
                     if ui.selectable_label(selected, text).clicked() && !selected {
                         self.pick_id = Some(entry.scenario.id.clone());
@@ -307,18 +325,18 @@ impl TrainerView {
         let s = &entry.scenario;
         ui.horizontal_wrapped(|ui| {
             ui.heading(&s.title);
-            ui.label(format!(
-                "id {} · version {} · {} · {} nodes",
-                s.id,
-                entry.version(),
-                origin_text(entry),
-                s.nodes.len()
+            ui.label(tr!(
+                "trainer-about",
+                id = s.id.as_str(),
+                version = entry.version(),
+                origin = origin_text(entry),
+                nodes = s.nodes.len()
             ));
             match &entry.origin {
                 Origin::Trainer(path) => {
                     if ui
-                        .button("Open in editor")
-                        .on_hover_text("Opens the file in your system's default editor")
+                        .button(tr!("trainer-open-in-editor"))
+                        .on_hover_text(tr!("trainer-open-in-editor-hover"))
                         .clicked()
                     {
                         command = Some(Command::OpenInEditor(path.clone()));
@@ -326,10 +344,8 @@ impl TrainerView {
                 }
                 Origin::BuiltIn => {
                     if ui
-                        .button("Make an editable copy")
-                        .on_hover_text(
-                            "Copy this built-in scenario to your folder; your copy overrides it",
-                        )
+                        .button(tr!("trainer-copy"))
+                        .on_hover_text(tr!("trainer-copy-hover"))
                         .clicked()
                     {
                         command = Some(Command::CopyToEdit(s.id.clone()));
@@ -338,9 +354,13 @@ impl TrainerView {
             }
         });
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.tab, TrainerTab::Graph, "Graph");
-            ui.selectable_value(&mut self.tab, TrainerTab::Playtest, "Playtest");
-            let problems = format!("Problems ({})", entry.warnings.len());
+            ui.selectable_value(&mut self.tab, TrainerTab::Graph, tr!("trainer-tab-graph"));
+            ui.selectable_value(
+                &mut self.tab,
+                TrainerTab::Playtest,
+                tr!("trainer-tab-playtest"),
+            );
+            let problems = tr!("trainer-tab-problems", count = entry.warnings.len());
             ui.selectable_value(&mut self.tab, TrainerTab::Problems, problems);
         });
         ui.separator();
@@ -349,7 +369,7 @@ impl TrainerView {
             TrainerTab::Playtest => self.playtest_tab(ui, entry, data.playtest),
             TrainerTab::Problems => {
                 if entry.warnings.is_empty() {
-                    ui.label("No problems: this scenario validates clean.");
+                    ui.label(tr!("trainer-no-problems"));
                 }
                 egui::ScrollArea::vertical()
                     .id_salt("problems")
@@ -392,16 +412,12 @@ impl TrainerView {
             self.graph.toolbar(ui);
         });
         let status = match (data.counts, counts) {
-            (Counts::Loading, _) => "Counting trainees' choices...".to_string(),
-            (Counts::Failed(e), _) => format!("Trainees' choices could not be counted: {e}"),
-            (Counts::Ready(_), Some(c)) if c.attempts > 0 => format!(
-                "Arrows are weighted by {} attempts: the share of trainees who took each reply.",
-                c.attempts
-            ),
-            (Counts::Ready(_), _) => {
-                "No attempts at this scenario yet: the heat-map appears once trainees play it."
-                    .to_string()
+            (Counts::Loading, _) => tr!("trainer-counts-loading"),
+            (Counts::Failed(e), _) => tr!("trainer-counts-failed", error = e.as_str()),
+            (Counts::Ready(_), Some(c)) if c.attempts > 0 => {
+                tr!("trainer-counts-ready", attempts = c.attempts)
             }
+            (Counts::Ready(_), _) => tr!("trainer-counts-none"),
         };
         ui.label(egui::RichText::new(status).small());
         egui::Panel::right("node_details")
@@ -445,7 +461,7 @@ impl TrainerView {
     ) -> Option<Command> {
         let s: &Scenario = &entry.scenario;
         let mut command = None;
-        ui.heading("Node");
+        ui.heading(tr!("trainer-node-heading"));
         // A node removed by an edit falls back to the start.
         let current = self
             .node
@@ -453,7 +469,7 @@ impl TrainerView {
             .filter(|n| s.node(n).is_some())
             .unwrap_or_else(|| s.start.clone());
         let mut picked = current.clone();
-        let label = ui.label("Node:");
+        let label = ui.label(tr!("trainer-node-pick"));
         egui::ComboBox::from_id_salt("node_pick")
             .selected_text(&picked)
             .height(400.0)
@@ -473,8 +489,8 @@ impl TrainerView {
         }
         let node = s.node(&picked)?;
         if ui
-            .button("Playtest from this node")
-            .on_hover_text("Play from here, seeing ids, levels, mood and loyalty")
+            .button(tr!("trainer-playtest-from-node"))
+            .on_hover_text(tr!("trainer-playtest-from-node-hover"))
             .clicked()
         {
             command = Some(Command::PlaytestStart {
@@ -495,7 +511,7 @@ impl TrainerView {
                     .collect();
                 if !problems.is_empty() {
                     ui.separator();
-                    ui.label(egui::RichText::new("Problems here").strong());
+                    ui.label(egui::RichText::new(tr!("trainer-problems-here")).strong());
                     for d in problems {
                         diagnostic_link(ui, d, false);
                     }
@@ -512,8 +528,8 @@ impl TrainerView {
     ) -> Option<Command> {
         let s = &entry.scenario;
         let Some(p) = playtest.filter(|p| p.session.scenario().id == s.id) else {
-            ui.label("Pick a node in the Graph tab and press Playtest from this node, or start at the beginning.");
-            return ui.button("Playtest from the start").clicked().then(|| {
+            ui.label(tr!("trainer-playtest-how"));
+            return ui.button(tr!("trainer-playtest-start")).clicked().then(|| {
                 Command::PlaytestStart {
                     scenario: s.id.clone(),
                     node: s.start.clone(),
@@ -532,48 +548,62 @@ impl TrainerView {
             )
         });
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(format!("Playtest from `{}`", p.from)).strong());
+            ui.label(
+                egui::RichText::new(tr!("trainer-playtest-from", node = p.from.as_str())).strong(),
+            );
             if ui
-                .add_enabled(p.depth() > 0, egui::Button::new("Step back"))
-                .on_hover_text("Undo the last step (Ctrl+Z)")
+                .add_enabled(
+                    p.depth() > 0,
+                    egui::Button::new(tr!("trainer-playtest-back")),
+                )
+                .on_hover_text(tr!("trainer-playtest-back-hover"))
                 .clicked()
                 || (undo && p.depth() > 0)
             {
                 command = Some(Command::PlaytestBack);
             }
-            if ui.button("Restart").clicked() {
+            if ui.button(tr!("trainer-playtest-restart")).clicked() {
                 command = Some(Command::PlaytestStart {
                     scenario: s.id.clone(),
                     node: p.from.clone(),
                 });
             }
-            if ui.button("Stop playtest").clicked() {
+            if ui.button(tr!("trainer-playtest-stop")).clicked() {
                 command = Some(Command::PlaytestStop);
             }
         });
         let here = p.node();
         let kind = s.node(here).map_or("?", Node::kind);
         ui.horizontal(|ui| {
-            ui.label(format!("Now at `{here}` ({kind})"));
-            if ui.small_button("Show in graph").clicked() {
+            // The node's kind as the scenario file spells it, like its id.
+            ui.label(tr!("trainer-playtest-now-at", node = here, kind = kind));
+            if ui.small_button(tr!("trainer-show-in-graph")).clicked() {
                 let here = here.to_string();
                 self.ensure_shape(entry);
                 self.show_node(&here);
             }
         });
-        ui.horizontal(|ui| {
-            for (name, value) in [("Mood", session.mood()), ("Loyalty", session.loyalty())] {
-                ui.label(format!("{name} {value:.0} / 100"));
+        // Wrapped, so a longer language never widens the playtest past the window.
+        ui.horizontal_wrapped(|ui| {
+            let (mood, loyalty) = (session.mood(), session.loyalty());
+            for (text, value) in [
+                (tr!("trainer-mood", value = format!("{mood:.0}")), mood),
+                (
+                    tr!("trainer-loyalty", value = format!("{loyalty:.0}")),
+                    loyalty,
+                ),
+            ] {
+                ui.label(text);
                 ui.add(
                     egui::ProgressBar::new((value / 100.0) as f32)
                         .desired_width(160.0)
                         .fill(score_colour(ui, value)),
                 );
             }
-            ui.label(format!(
-                "(lost below {}, advocate above {})",
-                s.customer.recovery_threshold(),
-                s.customer.loyalty_baseline
+            ui.label(tr!(
+                "trainer-thresholds",
+                lost = s.customer.recovery_threshold(),
+                advocate = s.customer.loyalty_baseline
             ));
         });
         let last_reply = session.transcript().iter().rev().find_map(|e| match e {
@@ -583,12 +613,15 @@ impl TrainerView {
         if let Some(turn) = last_reply {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.label(
-                    egui::RichText::new(format!("Your last reply, at `{}`", turn.node)).strong(),
+                    egui::RichText::new(tr!("trainer-last-reply", node = turn.node.as_str()))
+                        .strong(),
                 );
                 feedback(ui, turn);
-                ui.label(format!(
-                    "Mood {:.0} to {:.0}; loyalty now {:.0}",
-                    turn.mood_before, turn.mood_after, turn.loyalty_after
+                ui.label(tr!(
+                    "trainer-last-reply-moved",
+                    before = format!("{:.0}", turn.mood_before),
+                    after = format!("{:.0}", turn.mood_after),
+                    loyalty = format!("{:.0}", turn.loyalty_after)
                 ));
             });
         }
@@ -597,110 +630,139 @@ impl TrainerView {
             .id_salt("playtest_step")
             .auto_shrink([false; 2])
             .show(ui, |ui| {
-            match session.step() {
-                Step::Customer(line) => {
-                    ui.label(
-                        egui::RichText::new(format!("{} ({}):", s.customer.name, line.emotion.label()))
-                            .strong(),
-                    );
-                    ui.label(&line.text);
-                    if ui.button("Continue").on_hover_text("Enter").clicked() || enter {
-                        command = Some(Command::PlaytestProceed);
-                    }
-                }
-                Step::Choose(prompt) => {
-                    if let Some(text) = &prompt.prompt {
-                        ui.label(egui::RichText::new(text).italics());
-                    }
-                    let turn = match s.node(&prompt.node) {
-                        Some(Node::Choice(t)) => Some(t),
-                        _ => None,
-                    };
-                    let keys = [
-                        egui::Key::Num1,
-                        egui::Key::Num2,
-                        egui::Key::Num3,
-                        egui::Key::Num4,
-                    ];
-                    for (k, text) in prompt.options.iter().enumerate() {
-                        let authored = session
-                            .shown_order()
-                            .get(k)
-                            .and_then(|&i| turn.and_then(|t| t.choices.get(i)));
-                        let key = keys
-                            .get(k)
-                            .is_some_and(|key| ui.input(|i| i.key_pressed(*key)));
-                        if ui.button(format!("{}. {text}", k + 1)).clicked() || key {
-                            command = Some(Command::PlaytestChoose(k));
-                        }
-                        if let Some(c) = authored {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.add_space(20.0);
-                                ui.label(
-                                    egui::RichText::new(format!(
-                                        "Listening {}, ownership {}, exceeding {}; mood {:+}; next `{}`{}",
-                                        c.levels.active_listening,
-                                        c.levels.ownership,
-                                        c.levels.exceeding_expectations,
-                                        c.mood,
-                                        c.next,
-                                        c.trap.map_or(String::new(), |t| format!("; trap: {}", t.label()))
-                                    ))
-                                    .color(ui.visuals().weak_text_color()),
-                                );
-                            });
-                        }
-                    }
-                }
-                Step::Write(prompt) => {
-                    if let Some(text) = &prompt.prompt {
-                        ui.label(egui::RichText::new(text).italics());
-                    }
-                    if let Some(Node::FreeText(t)) = s.node(&prompt.node) {
-                        let bands: Vec<String> = t
-                            .branches
-                            .iter()
-                            .map(|b| format!("{}+ to `{}`", b.at_least, b.next))
-                            .collect();
+                match session.step() {
+                    Step::Customer(line) => {
                         ui.label(
-                            egui::RichText::new(format!(
-                                "Branches by overall score: {}",
-                                bands.join(", ")
+                            egui::RichText::new(tr!(
+                                "trainer-customer-says",
+                                name = s.customer.name.as_str(),
+                                emotion = labels::emotion(line.emotion)
                             ))
-                            .small(),
+                            .strong(),
                         );
+                        ui.label(&line.text);
+                        // The key's name, as printed on it.
+                        if ui
+                            .button(tr!("trainer-continue"))
+                            .on_hover_text("Enter")
+                            .clicked()
+                            || enter
+                        {
+                            command = Some(Command::PlaytestProceed);
+                        }
                     }
-                    let (field, send_key) = reply_field(ui, &mut self.reply);
-                    if !field.has_focus() && self.reply.is_empty() && ui.memory(|m| m.focused().is_none()) {
-                        field.request_focus();
+                    Step::Choose(prompt) => {
+                        if let Some(text) = &prompt.prompt {
+                            ui.label(egui::RichText::new(text).italics());
+                        }
+                        let turn = match s.node(&prompt.node) {
+                            Some(Node::Choice(t)) => Some(t),
+                            _ => None,
+                        };
+                        let keys = [
+                            egui::Key::Num1,
+                            egui::Key::Num2,
+                            egui::Key::Num3,
+                            egui::Key::Num4,
+                        ];
+                        for (k, text) in prompt.options.iter().enumerate() {
+                            let authored = session
+                                .shown_order()
+                                .get(k)
+                                .and_then(|&i| turn.and_then(|t| t.choices.get(i)));
+                            let key = keys
+                                .get(k)
+                                .is_some_and(|key| ui.input(|i| i.key_pressed(*key)));
+                            if ui.button(format!("{}. {text}", k + 1)).clicked() || key {
+                                command = Some(Command::PlaytestChoose(k));
+                            }
+                            if let Some(c) = authored {
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.add_space(20.0);
+                                    ui.label(
+                                        egui::RichText::new(match c.trap {
+                                            None => tr!(
+                                                "trainer-choice-levels",
+                                                listening = c.levels.active_listening,
+                                                ownership = c.levels.ownership,
+                                                exceeding = c.levels.exceeding_expectations,
+                                                mood = format!("{:+}", c.mood),
+                                                next = c.next.as_str()
+                                            ),
+                                            Some(t) => tr!(
+                                                "trainer-choice-levels-trap",
+                                                listening = c.levels.active_listening,
+                                                ownership = c.levels.ownership,
+                                                exceeding = c.levels.exceeding_expectations,
+                                                mood = format!("{:+}", c.mood),
+                                                next = c.next.as_str(),
+                                                trap = labels::trap(t)
+                                            ),
+                                        })
+                                        .color(ui.visuals().weak_text_color()),
+                                    );
+                                });
+                            }
+                        }
                     }
-                    let ready = !self.reply.trim().is_empty();
-                    if (ui.add_enabled(ready, egui::Button::new("Send")).clicked() || send_key) && ready
-                    {
-                        command = Some(Command::PlaytestSend(self.reply.trim().to_string()));
-                        self.reply.clear();
+                    Step::Write(prompt) => {
+                        if let Some(text) = &prompt.prompt {
+                            ui.label(egui::RichText::new(text).italics());
+                        }
+                        if let Some(Node::FreeText(t)) = s.node(&prompt.node) {
+                            let bands: Vec<String> = t
+                                .branches
+                                .iter()
+                                .map(|b| {
+                                    tr!("trainer-band", score = b.at_least, next = b.next.as_str())
+                                })
+                                .collect();
+                            ui.label(
+                                egui::RichText::new(tr!(
+                                    "trainer-branches",
+                                    branches = bands.join(", ")
+                                ))
+                                .small(),
+                            );
+                        }
+                        let (field, send_key) = reply_field(ui, &mut self.reply);
+                        if !field.has_focus()
+                            && self.reply.is_empty()
+                            && ui.memory(|m| m.focused().is_none())
+                        {
+                            field.request_focus();
+                        }
+                        let ready = !self.reply.trim().is_empty();
+                        if (ui
+                            .add_enabled(ready, egui::Button::new(tr!("trainer-send")))
+                            .clicked()
+                            || send_key)
+                            && ready
+                        {
+                            command = Some(Command::PlaytestSend(self.reply.trim().to_string()));
+                            self.reply.clear();
+                        }
+                    }
+                    Step::Finished(d) => {
+                        ui.label(
+                            egui::RichText::new(tr!(
+                                "trainer-ended",
+                                ending = d.ending.as_str(),
+                                outcome = labels::outcome(d.outcome),
+                                intended = labels::outcome(d.intended)
+                            ))
+                            .strong(),
+                        );
+                        ui.label(tr!(
+                            "trainer-ended-scores",
+                            overall = format!("{:.0}", d.overall),
+                            listening = format!("{:.0}", d.scores.active_listening),
+                            ownership = format!("{:.0}", d.scores.ownership),
+                            exceeding = format!("{:.0}", d.scores.exceeding_expectations),
+                            loyalty = format!("{:.0}", d.loyalty)
+                        ));
                     }
                 }
-                Step::Finished(d) => {
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "Ended at `{}`: {} (the ending intends {}).",
-                            d.ending,
-                            d.outcome.label(),
-                            d.intended.label()
-                        ))
-                        .strong(),
-                    );
-                    ui.label(format!(
-                        "Overall {:.0}; listening {:.0}, ownership {:.0}, exceeding {:.0}. Final loyalty {:.0}.",
-                        d.overall,
-                        d.scores.active_listening,
-                        d.scores.ownership,
-                        d.scores.exceeding_expectations,
-                        d.loyalty
-                    ));
-                }
-            }
             });
         command
     }
@@ -710,9 +772,9 @@ impl TrainerView {
 fn problem_ui(ui: &mut egui::Ui, problem: &FileProblem) -> Option<Command> {
     let mut command = None;
     ui.heading(&problem.source.name);
-    ui.label("This file has errors, so it is left out of the library until they are fixed. Save the fixed file and it comes back here by itself.");
+    ui.label(tr!("trainer-file-broken-explained"));
     let path = std::path::PathBuf::from(&problem.source.name);
-    if path.is_file() && ui.button("Open in editor").clicked() {
+    if path.is_file() && ui.button(tr!("trainer-open-in-editor")).clicked() {
         command = Some(Command::OpenInEditor(path.clone()));
     }
     ui.separator();
@@ -730,12 +792,16 @@ fn problem_ui(ui: &mut egui::Ui, problem: &FileProblem) -> Option<Command> {
 
 /// What a node says and where it leads.
 fn node_body(ui: &mut egui::Ui, node: &Node, counts: Option<&ChoiceCounts>) {
+    // The node's kind as the scenario file spells it, beside its id.
     ui.label(egui::RichText::new(format!("{} `{}`", node.kind(), node.id())).strong());
     match node {
         Node::Line(l) => {
-            ui.label(format!("The customer ({}):", l.emotion.label()));
+            ui.label(tr!(
+                "trainer-node-customer",
+                emotion = labels::emotion(l.emotion)
+            ));
             ui.label(egui::RichText::new(&l.say).italics());
-            ui.label(format!("Next: `{}`", l.next));
+            ui.label(tr!("trainer-node-next", next = l.next.as_str()));
         }
         Node::Choice(t) => {
             if let Some(p) = &t.prompt {
@@ -746,15 +812,19 @@ fn node_body(ui: &mut egui::Ui, node: &Node, counts: Option<&ChoiceCounts>) {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.label(&c.text);
                     levels_row(ui, &c.levels);
-                    let taken = shares.as_ref().map_or(String::new(), |(s, total)| {
-                        format!(
-                            "; taken by {:.0}% of {total}",
-                            s.get(i).copied().unwrap_or(0.0) * 100.0
-                        )
+                    let mood = format!("{:+}", c.mood);
+                    ui.label(match &shares {
+                        None => tr!("trainer-node-choice", mood = mood, next = c.next.as_str()),
+                        Some((s, total)) => tr!(
+                            "trainer-node-choice-taken",
+                            mood = mood,
+                            next = c.next.as_str(),
+                            percent = format!("{:.0}", s.get(i).copied().unwrap_or(0.0) * 100.0),
+                            total = *total
+                        ),
                     });
-                    ui.label(format!("Mood {:+}; next `{}`{taken}", c.mood, c.next));
                     if let Some(trap) = c.trap {
-                        ui.label(format!("Trap: {}", trap.label()));
+                        ui.label(tr!("trainer-node-trap", trap = labels::trap(trap)));
                     }
                     ui.label(egui::RichText::new(&c.feedback).small());
                 });
@@ -766,30 +836,37 @@ fn node_body(ui: &mut egui::Ui, node: &Node, counts: Option<&ChoiceCounts>) {
                 ui.label(egui::RichText::new(p).italics());
             }
             let facts: Vec<&str> = t.hints.facts.iter().map(|f| f.fact.as_str()).collect();
-            ui.label(format!(
-                "Facts: {}",
-                if facts.is_empty() {
-                    "none listed".to_string()
-                } else {
-                    facts.join("; ")
-                }
-            ));
+            ui.label(if facts.is_empty() {
+                tr!("trainer-node-facts-none")
+            } else {
+                tr!("trainer-node-facts", facts = facts.join("; "))
+            });
             for b in &t.branches {
-                ui.label(format!("Overall {}+ goes to `{}`", b.at_least, b.next));
+                ui.label(tr!(
+                    "trainer-node-branch",
+                    score = b.at_least,
+                    next = b.next.as_str()
+                ));
             }
             model(ui, &t.model);
         }
         Node::Ending(e) => {
-            ui.label(format!("The customer ({}):", e.emotion.label()));
+            ui.label(tr!(
+                "trainer-node-customer",
+                emotion = labels::emotion(e.emotion)
+            ));
             ui.label(egui::RichText::new(&e.say).italics());
-            ui.label(format!("Intends: {}", e.intends.label()));
+            ui.label(tr!(
+                "trainer-node-intends",
+                outcome = labels::outcome(e.intends)
+            ));
         }
     }
 }
 
 fn model(ui: &mut egui::Ui, text: &str) {
     if !text.is_empty() {
-        ui.label(egui::RichText::new("Model answer").strong());
+        ui.label(egui::RichText::new(tr!("trainer-model-answer")).strong());
         ui.label(text);
     }
 }

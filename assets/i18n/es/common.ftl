@@ -1,21 +1,22 @@
 # Palabras que comparten todas las pantallas: las dimensiones de la rúbrica, emociones,
 # trampas, resultados, dificultades, preparación y la pista de práctica.
+# Las emociones son sustantivos, para que sirvan igual a clientes de cualquier género.
 
 dimension-active-listening = Escucha activa
 dimension-ownership = Responsabilidad
 dimension-exceeding-expectations = Superar expectativas
 
-emotion-furious = furioso
-emotion-angry = enfadado
-emotion-frustrated = frustrado
-emotion-upset = disgustado
-emotion-anxious = inquieto
-emotion-sceptical = escéptico
-emotion-neutral = neutral
-emotion-calmer = más tranquilo
-emotion-relieved = aliviado
-emotion-pleased = contento
-emotion-delighted = encantado
+emotion-furious = furia
+emotion-angry = enfado
+emotion-frustrated = frustración
+emotion-upset = disgusto
+emotion-anxious = inquietud
+emotion-sceptical = escepticismo
+emotion-neutral = calma neutra
+emotion-calmer = más calma
+emotion-relieved = alivio
+emotion-pleased = satisfacción
+emotion-delighted = entusiasmo
 
 trap-undercut-apology = Disculpa con «pero»
 trap-hides-behind-policy = Escudarse en la política
@@ -47,4 +48,4 @@ hint-fix = Una solución que aceptaría: { $fixes }.
 hint-avoid = Evita decir: { $phrases }.
 hint-exceed = Después, supera sus expectativas: resuélvelo del todo y añade algo que nunca esperaría.
 
-portrait-looks = { $name } parece { $emotion }
+portrait-looks = { $name }, con { $emotion }

@@ -151,12 +151,9 @@ type RosterThread = std::thread::JoinHandle<(Result<Roster, String>, Vec<String>
 
 /// What a roster read's thread handed back; a thread that panicked read nothing.
 fn joined(handle: RosterThread) -> (Result<Roster, String>, Vec<String>) {
-    handle.join().unwrap_or_else(|_| {
-        (
-            Err("the reading thread stopped unexpectedly".into()),
-            Vec::new(),
-        )
-    })
+    handle
+        .join()
+        .unwrap_or_else(|_| (Err(tr!("app-read-thread-stopped")), Vec::new()))
 }
 
 /// The running app.
@@ -290,7 +287,8 @@ impl TurnaroundApp {
         // The style is set before the first frame, so that frame is laid out once, in
         // the sizes it is shown in.
         style::apply(&cc.egui_ctx, settings.theme);
-        cc.egui_ctx.set_zoom_factor(settings.text_scale);
+        cc.egui_ctx
+            .set_zoom_factor(clamp_text_scale(settings.text_scale));
         let mut app = Self::with_parts(config, settings, store, audio);
         app.style_applied = Some(app.settings.theme);
         app
@@ -493,7 +491,9 @@ impl TurnaroundApp {
         self.lrs.next_try_s = None;
         let reconcile = !self.lrs_reconciled;
         self.lrs_reconciled = true;
+        let lang = crate::i18n::current();
         self.lrs_job = Some(std::thread::spawn(move || {
+            crate::i18n::set(lang);
             if reconcile {
                 // What a crash kept out of the outbox goes too; a failure here is
                 // reported by the send itself if the store cannot be read.
@@ -576,9 +576,9 @@ impl TurnaroundApp {
             return;
         };
         if entry.version() != ip.about.scenario_version {
-            self.notices.push(format!(
-                "\"{}\" has changed since you started, so that attempt cannot be resumed; it was discarded.",
-                entry.scenario.title
+            self.notices.push(tr!(
+                "app-resume-changed",
+                title = entry.scenario.title_in(self.settings.lang.code())
             ));
             self.forget_unfinished();
             return;
@@ -834,10 +834,8 @@ impl TurnaroundApp {
                                 "manager",
                                 "cleared a trainee's PIN",
                             );
-                            self.notices.push(format!(
-                                "{}'s PIN is cleared; they can set a new one from My progress.",
-                                t.name
-                            ));
+                            self.notices
+                                .push(tr!("app-trainee-pin-cleared", name = t.name.as_str()));
                         }
                         Err(e) => self
                             .notices
@@ -1161,10 +1159,12 @@ impl TurnaroundApp {
         let total = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
+        let lang = crate::i18n::current();
         let spawned = std::thread::Builder::new()
             .name("roster".into())
             .spawn(move || {
                 use std::sync::atomic::Ordering;
+                crate::i18n::set(lang);
                 let roster = Roster::load_counting(reader.as_mut(), &mut |i, n| {
                     d.store(i, Ordering::Relaxed);
                     t.store(n, Ordering::Relaxed);
@@ -1183,7 +1183,10 @@ impl TurnaroundApp {
                     handle,
                 });
             }
-            Err(e) => self.roster_loaded(Err(format!("cannot start reading: {e}")), Vec::new()),
+            Err(e) => self.roster_loaded(
+                Err(tr!("app-read-cannot-start", error = e.to_string())),
+                Vec::new(),
+            ),
         }
     }
 
@@ -1321,7 +1324,9 @@ impl TurnaroundApp {
             .map(|e| Arc::clone(&e.scenario))
             .collect();
         self.counts = Counts::Loading;
+        let lang = crate::i18n::current();
         self.counts_job = Some(std::thread::spawn(move || {
+            crate::i18n::set(lang);
             let mut store = progress::FsStore::new(&data_dir);
             let trainees = store.trainees().map_err(|e| e.to_string())?;
             // One trainee's replies at a time: at 100,000 attempts they would not all fit
@@ -1361,7 +1366,7 @@ impl TurnaroundApp {
                     Counts::Ready(counted.counts)
                 }
                 Ok(Err(e)) => Counts::Failed(e),
-                Err(_) => Counts::Failed("the count stopped unexpectedly".into()),
+                Err(_) => Counts::Failed(tr!("app-count-stopped")),
             };
         }
     }
@@ -1407,24 +1412,30 @@ impl TurnaroundApp {
                     use crate::authoring::Followed;
                     match p.follow(Arc::clone(&entry.scenario)) {
                         Ok(Followed::Replayed) => {
-                            message.push_str(" The playtest replayed onto the new version.")
+                            message.push(' ');
+                            message.push_str(&tr!("app-playtest-replayed"));
                         }
-                        Ok(Followed::KeptNode(n)) => message.push_str(&format!(
-                            " The route changed; the playtest carries on from `{n}`, with mood and loyalty as at the start."
-                        )),
-                        Ok(Followed::Restarted(n)) => message.push_str(&format!(
-                            " The playtest's node is gone; it started again from `{n}`."
-                        )),
+                        Ok(Followed::KeptNode(n)) => {
+                            message.push(' ');
+                            message.push_str(&tr!("app-playtest-kept-node", node = n));
+                        }
+                        Ok(Followed::Restarted(n)) => {
+                            message.push(' ');
+                            message.push_str(&tr!("app-playtest-restarted", node = n));
+                        }
                         Err(e) => {
-                            message.push_str(&format!(" The playtest stopped: {e}."));
+                            message.push(' ');
+                            message
+                                .push_str(&tr!("app-playtest-stopped-now", error = e.to_string()));
                             self.playtest = None;
                         }
                     }
                 }
                 Some(_) => {}
-                None => message.push_str(
-                    " The playtest's scenario has errors now; it carries on once they are fixed.",
-                ),
+                None => {
+                    message.push(' ');
+                    message.push_str(&tr!("app-playtest-scenario-errors"));
+                }
             }
         }
         self.trainer_message = Some(message);
@@ -1738,12 +1749,13 @@ impl TurnaroundApp {
             return;
         };
         self.export = match job.handle.join() {
-            Ok(Ok(message)) => ExportStatus::Finished(format!(
-                "{message} in {:.1} s",
-                job.started.elapsed().as_secs_f64()
+            Ok(Ok(message)) => ExportStatus::Finished(tr!(
+                "app-job-finished",
+                message = message,
+                seconds = format!("{:.1}", job.started.elapsed().as_secs_f64())
             )),
             Ok(Err(message)) => ExportStatus::Failed(message),
-            Err(_) => ExportStatus::Failed(format!("{} stopped unexpectedly.", job.what)),
+            Err(_) => ExportStatus::Failed(tr!("app-job-stopped", what = job.what.as_str())),
         };
         if job.reload {
             self.reload_data();
@@ -1920,7 +1932,17 @@ impl TurnaroundApp {
         let Step::Write(prompt) = session.step() else {
             return;
         };
-        let hints = match session.scenario().node(&prompt.node) {
+        // The scorer reads the original's hint words (it reads English), never a
+        // translation's.
+        let original = self
+            .library
+            .get(&session.scenario().id)
+            .map(|e| Arc::clone(&e.scenario));
+        let hints = match original
+            .as_deref()
+            .unwrap_or(session.scenario())
+            .node(&prompt.node)
+        {
             Some(crate::scenario::Node::FreeText(t)) => Some(t.hints.clone()),
             _ => None,
         };
@@ -1932,6 +1954,16 @@ impl TurnaroundApp {
         if let Some(n) = &assessment.notice {
             self.notices.push(n.clone());
         }
+        if !assessment.supported {
+            // Not scored as nonsense: nothing is recorded, and the words stay to edit.
+            if let Screen::Play(view) = &mut self.screen {
+                view.draft = text.to_string();
+            }
+            return;
+        }
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
         match session.write(
             text,
             crate::engine::TextAssessment::from_scorer(&assessment),
@@ -2063,7 +2095,13 @@ impl TurnaroundApp {
                 .push(tr!("app-attempt-save-failed", error = e.to_string()));
         } else {
             // Kept on this computer first; the LRS copy waits in the outbox.
-            match crate::lrs::record(&self.config.data_dir, &record, Some(session.scenario())) {
+            // Statements describe the original (English) activity, whatever language it
+            // was played in; the attempt itself says which.
+            let original = self
+                .library
+                .get(&session.scenario().id)
+                .map_or(&**session.scenario(), |e| &*e.scenario);
+            match crate::lrs::record(&self.config.data_dir, &record, Some(original)) {
                 Ok(true) => {
                     self.lrs_next_try = Instant::now();
                     self.lrs.status = crate::lrs::Outbox::new(&self.config.data_dir).status();
@@ -2240,11 +2278,17 @@ impl TurnaroundApp {
         let zoom = ui.ctx().zoom_factor();
         if !self.zoom_applied {
             self.zoom_applied = true;
+            self.settings.text_scale = clamp_text_scale(self.settings.text_scale);
             if (zoom - self.settings.text_scale).abs() > 0.001 {
                 ui.ctx().set_zoom_factor(self.settings.text_scale);
             }
         } else if (zoom - self.settings.text_scale).abs() > 0.001 {
-            self.settings.text_scale = zoom;
+            // egui's own Ctrl +/- go further than is readable; keep within bounds.
+            let kept = clamp_text_scale(zoom);
+            if (kept - zoom).abs() > 0.001 {
+                ui.ctx().set_zoom_factor(kept);
+            }
+            self.settings.text_scale = kept;
         }
         if crate::i18n::current() != self.settings.lang {
             crate::i18n::set(self.settings.lang);
@@ -2282,7 +2326,7 @@ impl TurnaroundApp {
                         .unfinished
                         .as_ref()
                         .and_then(|u| self.library.get(&u.about.scenario_id))
-                        .map(|e| e.scenario.title.as_str());
+                        .map(|e| e.scenario.title_in(self.settings.lang.code()));
                     self.library_view
                         .ui(ui, &self.library, &self.results, unfinished)
                 }
@@ -2398,7 +2442,16 @@ pub fn run(config: AppConfig) -> eframe::Result {
 
 /// Sets the text size, within 50% and 300%, in tenths.
 fn set_text_scale(ctx: &egui::Context, scale: f32) {
-    ctx.set_zoom_factor((scale.clamp(0.5, 3.0) * 10.0).round() / 10.0);
+    ctx.set_zoom_factor(clamp_text_scale(scale));
+}
+
+/// A text size within 50% and 300%, in tenths; a damaged setting gives 100%.
+fn clamp_text_scale(scale: f32) -> f32 {
+    if scale.is_finite() {
+        (scale.clamp(0.5, 3.0) * 10.0).round() / 10.0
+    } else {
+        1.0
+    }
 }
 
 /// A message as a sentence: a full stop added unless it has one.

@@ -106,18 +106,23 @@ fn build(lang: Lang, problems: &mut Vec<FileProblem>) -> Bundle {
     bundle
 }
 
-fn bundles() -> &'static ([Bundle; 2], Vec<FileProblem>) {
-    static BUNDLES: OnceLock<([Bundle; 2], Vec<FileProblem>)> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
+/// One language's messages, parsed the first time that language is used: the start
+/// screen waits for one language, never both.
+fn bundle(lang: Lang) -> &'static (Bundle, Vec<FileProblem>) {
+    static BUNDLES: [OnceLock<(Bundle, Vec<FileProblem>)>; 2] = [OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang.index()].get_or_init(|| {
         let mut problems = Vec::new();
-        let bundles = Lang::ALL.map(|l| build(l, &mut problems));
-        (bundles, problems)
+        let bundle = build(lang, &mut problems);
+        (bundle, problems)
     })
 }
 
 /// What is wrong with the embedded message files (empty when nothing is).
-pub fn problems() -> &'static [FileProblem] {
-    &bundles().1
+pub fn problems() -> Vec<FileProblem> {
+    Lang::ALL
+        .into_iter()
+        .flat_map(|l| bundle(l).1.iter().cloned())
+        .collect()
 }
 
 /// Every message id defined for `lang`, sorted.
@@ -188,7 +193,7 @@ pub fn variables(lang: Lang, key: &str) -> Vec<String> {
 }
 
 fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
-    let bundle = &bundles().0[lang.index()];
+    let bundle = &bundle(lang).0;
     let pattern = bundle.get_message(key)?.value()?;
     let mut errors = Vec::new();
     Some(

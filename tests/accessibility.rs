@@ -5,7 +5,6 @@
 use eframe::egui::{self, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use turnaround::access::{Access, Role as Gate};
 use turnaround::app::{Screen, TurnaroundApp};
 
 use crate::app::{answer, app, sign_up, type_into};
@@ -37,7 +36,7 @@ fn interactive(role: Role) -> bool {
 }
 
 /// Every interactive widget on screen now without an accessible name, described.
-fn unnamed(h: &App) -> Vec<String> {
+fn unnamed<S>(h: &Harness<'_, S>) -> Vec<String> {
     h.root()
         .children_recursive()
         .filter_map(|n| {
@@ -72,32 +71,128 @@ fn check(h: &App, screen: &str, seen: &mut Vec<String>) {
     seen.push(screen.to_string());
 }
 
-fn set_pin(dir: &std::path::Path, gate: Gate, pin: &str) {
-    Access::load(dir)
-        .expect("access")
-        .set_first_pin(gate, pin)
-        .expect("set");
+#[test]
+fn every_interactive_widget_on_every_screen_has_a_name() {
+    walk_every_screen(turnaround::i18n::Lang::English);
 }
 
 #[test]
-fn every_interactive_widget_on_every_screen_has_a_name() {
+fn in_spanish_too_every_interactive_widget_has_a_name() {
+    walk_every_screen(turnaround::i18n::Lang::Spanish);
+}
+
+/// Visits every screen, with the labels of the language given, checking names.
+fn walk_every_screen(lang: turnaround::i18n::Lang) {
+    use turnaround::i18n::t_in;
+    // The words a person clicks, in this language.
+    let word = |key: &str| t_in(lang, key, None).expect("defined");
+    let with = |key: &str, name: &str, value: &str| {
+        let mut args = turnaround::i18n::FluentArgs::new();
+        args.set(name.to_string(), value.to_string());
+        t_in(lang, key, Some(&args)).expect("defined")
+    };
     let dir = tempfile::tempdir().expect("tempdir");
-    set_pin(dir.path(), Gate::Manager, "2468");
-    let mut h = app(dir.path());
+    let settings = turnaround::app::UiSettings {
+        lang,
+        ..turnaround::app::UiSettings::default()
+    };
+    let mut h = crate::app::app_with(dir.path(), settings);
     let mut seen = Vec::new();
     check(&h, "start, no trainees", &mut seen);
 
-    h.get_by_label("Preferences").click();
+    // The first manager PIN, chosen here, and the recovery code shown once.
+    h.get_by_label(&word("start-manager-area")).click();
+    h.run();
+    check(&h, "choose the manager PIN", &mut seen);
+    type_into(&mut h, &word("pin-new"), "2468");
+    type_into(&mut h, &word("pin-again"), "2468");
+    h.get_by_label(&word("pin-set")).click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::RecoveryCode(_)));
+    check(&h, "the recovery code", &mut seen);
+    h.get_by_label(&word("pin-code-kept")).click();
+    h.run();
+    crate::manager::until_list(&mut h);
+    assert!(matches!(h.state().screen, Screen::Manager(_)));
+    h.get_by_label(&word("manager-lock")).click();
+    h.run();
+    h.get_by_label(&word("app-settings")).click();
     h.run();
     check(&h, "preferences menu", &mut seen);
     h.key_press(egui::Key::Escape);
     h.run();
+    if lang != turnaround::i18n::Lang::English {
+        // The rest of the walk is the same screens; the English run covers it in full.
+        type_into(&mut h, &word("start-your-name"), "Ada Lovelace");
+        h.get_by_label(&word("start-create")).click();
+        h.run();
+        check(&h, "library", &mut seen);
+        let title = h
+            .state()
+            .library
+            .get("restaurant-wine-unavailable")
+            .expect("built in")
+            .scenario
+            .title_in(lang.code())
+            .to_string();
+        type_into(&mut h, &word("library-search"), &title);
+        h.get_by_label(&with("library-play", "title", &title))
+            .click();
+        h.run();
+        check(&h, "play, an assessment", &mut seen);
+        while matches!(h.state().screen, Screen::Play(_)) {
+            assert!(answer(&mut h, egui::Key::Num1));
+        }
+        check(&h, "debrief", &mut seen);
+        assert!(seen.len() >= 7, "screens walked: {seen:?}");
+        return;
+    }
 
     sign_up(&mut h, "Ada Lovelace");
     check(&h, "library", &mut seen);
 
-    // The card in view, as a person would scroll or search to it.
+    // An assessment: the waiting time shown, and the abandon dialog.
     type_into(&mut h, "Search:", "Rioja");
+    h.get_by_label("Play The anniversary Rioja").click();
+    h.run();
+    h.get_by_label("Show waiting time").click();
+    h.run();
+    check(&h, "play, an assessment, with the waiting time", &mut seen);
+    // The newest customer line is announced as it comes.
+    let newest = h
+        .state()
+        .session
+        .as_ref()
+        .and_then(|s| {
+            s.transcript().iter().rev().find_map(|e| match e {
+                turnaround::engine::Entry::Customer { line, .. } => Some(line.text.clone()),
+                turnaround::engine::Entry::Trainee(_) => None,
+            })
+        })
+        .expect("the customer spoke");
+    // Live regions are inherited by the words inside them: count the labels.
+    let live: Vec<String> = h
+        .root()
+        .children_recursive()
+        .filter(|n| {
+            let node = n.accesskit_node();
+            node.role() == Role::Label && node.live() != egui::accesskit::Live::Off
+        })
+        .map(|n| {
+            // A label's words are its value.
+            let node = n.accesskit_node();
+            node.value().or(node.label()).unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(live, [newest], "one live line: the customer's newest");
+    h.get_by_label("Abandon attempt").click();
+    h.run();
+    check(&h, "the abandon dialog", &mut seen);
+    h.get_by_label("Yes, abandon").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Library));
+
+    // The card in view, as a person would scroll or search to it.
     h.get_by_label("Practise The anniversary Rioja").click();
     h.run();
     check(&h, "play, practice, a choice", &mut seen);
@@ -162,7 +257,17 @@ fn every_interactive_widget_on_every_screen_has_a_name() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert!(matches!(h.state().screen, Screen::Trainer(_)));
-    check(&h, "trainer area", &mut seen);
+    check(&h, "trainer area, the graph", &mut seen);
+    for tab in [
+        turnaround::ui::trainer::TrainerTab::Playtest,
+        turnaround::ui::trainer::TrainerTab::Problems,
+    ] {
+        if let Screen::Trainer(view) = &mut h.state_mut().screen {
+            view.tab = tab;
+        }
+        h.run();
+        check(&h, &format!("trainer area, {tab:?}"), &mut seen);
+    }
     assert!(seen.len() >= 20, "screens walked: {seen:?}");
 }
 
@@ -263,13 +368,10 @@ fn the_walk_notices_a_widget_without_a_name() {
             let _ = ui.button("Named");
         });
     h.run();
-    let missing = h
-        .root()
-        .children_recursive()
-        .filter(|n| {
-            let node = n.accesskit_node();
-            interactive(node.role()) && node.label().unwrap_or_default().trim().is_empty()
-        })
-        .count();
-    assert_eq!(missing, 2, "the unnamed button and the unlabelled field");
+    let missing = unnamed(&h);
+    assert_eq!(
+        missing.len(),
+        2,
+        "the unnamed button and the unlabelled field: {missing:?}"
+    );
 }

@@ -10,6 +10,9 @@ use turnaround::audio::Audio;
 use turnaround::engine::Step;
 use turnaround::progress::{FsStore, ProgressStore};
 
+/// The app under test.
+pub(crate) type App = Harness<'static, TurnaroundApp>;
+
 pub(crate) fn app(dir: &std::path::Path) -> Harness<'static, TurnaroundApp> {
     app_with(dir, UiSettings::default())
 }
@@ -86,7 +89,7 @@ pub(crate) fn answer(h: &mut Harness<'static, TurnaroundApp>, key: egui::Key) ->
     true
 }
 
-const REPLY_LABEL: &str = "Your reply (Enter sends, Shift+Enter adds a line):";
+pub(crate) const REPLY_LABEL: &str = "Your reply (Enter sends, Shift+Enter adds a line):";
 
 #[test]
 fn a_trainee_creates_a_profile_filters_plays_by_keyboard_and_retries() {
@@ -264,7 +267,7 @@ pub(crate) fn best_key(h: &Harness<'static, TurnaroundApp>) -> egui::Key {
 }
 
 /// Plays the best replies until the first typed turn; panics if none comes.
-fn to_first_typed_turn(h: &mut Harness<'static, TurnaroundApp>) {
+pub(crate) fn to_first_typed_turn(h: &mut Harness<'static, TurnaroundApp>) {
     for _ in 0..20 {
         match h.state().session.as_ref().map(|s| s.step()) {
             Some(Step::Write(_)) => return,

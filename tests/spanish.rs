@@ -114,13 +114,36 @@ fn a_spanish_attempt_cut_off_part_way_resumes_in_spanish() {
         type_into(&mut h, "Buscar:", &title);
         h.get_by_label(&format!("Practicar: {title}")).click();
         h.run();
-        // Two good replies, then the app closes part-way.
-        for _ in 0..2 {
+        // Good replies past the first turn that was typed in the original (offered as
+        // choices here), then the app closes part-way.
+        let typed_in_original = |h: &crate::app::App, node: &str| {
+            matches!(
+                h.state()
+                    .library
+                    .get(ID)
+                    .and_then(|e| e.scenario.node(node)),
+                Some(turnaround::scenario::Node::FreeText(_))
+            )
+        };
+        let mut past_typed = false;
+        for _ in 0..10 {
+            let node = match h.state().session.as_ref().map(|s| s.step().clone()) {
+                Some(turnaround::engine::Step::Choose(p)) => p.node,
+                other => panic!("a choice in Spanish: {other:?}"),
+            };
             let key = best_key(&h);
             h.key_press(key);
             h.run();
+            if typed_in_original(&h, &node) {
+                past_typed = true;
+                break;
+            }
         }
-        assert!(matches!(h.state().screen, Screen::Play(_)));
+        assert!(
+            past_typed,
+            "a typed turn was answered by choice before closing"
+        );
+        assert!(matches!(h.state().screen, Screen::Play(_)), "still playing");
     }
     let mut h = app_with(dir.path(), settings);
     h.get_by_label("Lucía Fernández").click();
@@ -132,4 +155,33 @@ fn a_spanish_attempt_cut_off_part_way_resumes_in_spanish() {
     assert_eq!(s.scenario().language(), Some("es"));
     assert!(s.options().practice);
     h.get_by_label(&title);
+}
+
+#[test]
+fn a_typed_reply_the_scorer_cannot_read_is_not_scored_and_its_words_are_kept() {
+    use crate::app::{REPLY_LABEL, app, sign_up, to_first_typed_turn};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path());
+    sign_up(&mut h, "Ada Lovelace");
+    type_into(&mut h, "Search:", "Rioja");
+    h.get_by_label("Play The anniversary Rioja").click();
+    h.run();
+    to_first_typed_turn(&mut h);
+    let turns = h.state().session.as_ref().map(|s| s.turns_taken());
+    let reply = "Lo siento muchísimo, el error es nuestro y lo arreglo yo ahora mismo.";
+    type_into(&mut h, REPLY_LABEL, reply);
+    h.key_press(eframe::egui::Key::Enter);
+    h.run();
+    let s = h.state().session.as_ref().expect("still playing");
+    assert!(matches!(s.step(), Step::Write(_)), "the same typed turn");
+    assert_eq!(Some(s.turns_taken()), turns, "nothing was recorded");
+    assert!(
+        h.state().notices.iter().any(|n| n.contains("English")),
+        "it says why: {:?}",
+        h.state().notices
+    );
+    let Screen::Play(view) = &h.state().screen else {
+        panic!("playing")
+    };
+    assert_eq!(view.draft, reply, "the words are kept to edit");
 }

@@ -10,7 +10,7 @@ use egui_plot::{Line, Plot, PlotPoints};
 use super::Command;
 use super::debrief::transcript_ui;
 use super::pin::password_row;
-use super::style::{dimension_colour, score_colour};
+use super::style::{dimension_colour, dimension_line_style, dimension_mark, score_colour};
 use crate::access::Role;
 use crate::library::Library;
 use crate::progress::{AttemptKind, AttemptRecord, AttemptRow};
@@ -1124,7 +1124,11 @@ fn job_status(ui: &mut egui::Ui, status: &ExportStatus) -> Option<Command> {
                     what = what.as_str(),
                     done = *done,
                     total = *total,
-                    unit = *unit
+                    unit = match *unit {
+                        "trainees" => tr!("manager-unit-trainees"),
+                        "files" => tr!("manager-unit-files"),
+                        other => other.to_string(),
+                    }
                 ))
             };
             ui.add(bar);
@@ -1196,7 +1200,7 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
         for d in Dimension::ALL {
             ui.colored_label(
                 dimension_colour(ui, d),
-                format!("— {}", labels::dimension(d)),
+                format!("{} {}", dimension_mark(d), labels::dimension(d)),
             );
         }
     });
@@ -1229,6 +1233,7 @@ fn history_chart(ui: &mut egui::Ui, rows: &[AttemptRow]) {
                 plot.line(
                     Line::new(names[d.index()].as_str(), PlotPoints::from(points))
                         .color(colour)
+                        .style(dimension_line_style(d))
                         .width(2.0),
                 );
             }

@@ -7,7 +7,7 @@ use egui_plot::{Line, Plot, PlotPoints};
 use super::Command;
 use super::labels;
 use super::pin::password_row;
-use super::style::{dimension_colour, score_colour};
+use super::style::{dimension_colour, dimension_line_style, dimension_mark, score_colour};
 use crate::library::Library;
 use crate::progress::ProgressSummary;
 use crate::scenario::Dimension;
@@ -85,9 +85,11 @@ impl MyProgressView {
             return command;
         }
         let title = |id: &str| {
-            library
-                .get(id)
-                .map_or(id.to_string(), |e| e.scenario.title.clone())
+            library.get(id).map_or(id.to_string(), |e| {
+                e.scenario
+                    .title_in(crate::i18n::current().code())
+                    .to_string()
+            })
         };
         egui::ScrollArea::vertical()
             .auto_shrink([false; 2])
@@ -129,7 +131,7 @@ impl MyProgressView {
                     for d in Dimension::ALL {
                         ui.colored_label(
                             dimension_colour(ui, d),
-                            format!("— {}", labels::dimension(d)),
+                            format!("{} {}", dimension_mark(d), labels::dimension(d)),
                         );
                     }
                 });
@@ -154,6 +156,7 @@ impl MyProgressView {
                             plot.line(
                                 Line::new(labels::dimension(d), PlotPoints::from(points))
                                     .color(colours[d.index()])
+                                    .style(dimension_line_style(d))
                                     .width(2.0),
                             );
                         }

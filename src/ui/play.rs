@@ -144,8 +144,11 @@ impl PlayView {
                 .auto_shrink([false; 2])
                 .show(ui, |ui| {
                     let mut turn = 0;
+                    let mut newest_line = None;
                     for entry in session.transcript() {
-                        chat_entry(ui, &customer.name, entry);
+                        if let Some(id) = chat_entry(ui, &customer.name, entry) {
+                            newest_line = Some(id);
+                        }
                         if let Entry::Trainee(_) = entry {
                             if practice
                                 && ui
@@ -158,6 +161,12 @@ impl PlayView {
                             turn += 1;
                             ui.add_space(6.0);
                         }
+                    }
+                    // A screen reader announces the customer's newest line as it comes.
+                    if let Some(id) = newest_line {
+                        ui.ctx().accesskit_node_builder(id, |node| {
+                            node.set_live(egui::accesskit::Live::Polite);
+                        });
                     }
                     if let Some(hint) = cx.hint {
                         egui::Frame::new()
@@ -288,14 +297,16 @@ fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -
     command
 }
 
-fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {
+/// Draws one entry; returns the id of a customer line's words, to announce the newest.
+fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) -> Option<egui::Id> {
     match entry {
         Entry::Customer { line, .. } => {
-            ui.horizontal_wrapped(|ui| {
+            let words = ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(tr!("trainee-speaker", name = customer)).strong());
-                ui.label(&line.text);
+                ui.label(&line.text).id
             });
             ui.add_space(6.0);
+            Some(words.inner)
         }
         Entry::Trainee(turn) => {
             egui::Frame::new()
@@ -308,6 +319,7 @@ fn chat_entry(ui: &mut egui::Ui, customer: &str, entry: &Entry) {
                     feedback(ui, turn);
                 });
             ui.add_space(8.0);
+            None
         }
     }
 }

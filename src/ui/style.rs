@@ -27,13 +27,12 @@ impl Theme {
     }
 }
 
-/// The high-contrast look: white text on black, every widget outlined, yellow focus and
-/// selection that no colour vision misses.
+/// The high-contrast look: white text on black, every widget outlined, a thick yellow
+/// outline for hover and keyboard focus, white on deep blue for what is selected.
 pub fn high_contrast() -> egui::Visuals {
     use egui::{Color32, Stroke};
     let mut v = egui::Visuals::dark();
     let yellow = Color32::from_rgb(255, 221, 0);
-    v.override_text_color = Some(Color32::WHITE);
     v.panel_fill = Color32::BLACK;
     v.window_fill = Color32::BLACK;
     v.extreme_bg_color = Color32::BLACK;
@@ -43,8 +42,9 @@ pub fn high_contrast() -> egui::Visuals {
     v.hyperlink_color = Color32::from_rgb(120, 220, 255);
     v.warn_fg_color = yellow;
     v.error_fg_color = Color32::from_rgb(255, 120, 120);
-    v.selection.bg_fill = yellow;
-    v.selection.stroke = Stroke::new(2.0, Color32::BLACK);
+    // Selected items: white text on deep blue; a focused text field: a yellow outline.
+    v.selection.bg_fill = Color32::from_rgb(0, 60, 160);
+    v.selection.stroke = Stroke::new(2.0, yellow);
     let w = &mut v.widgets;
     w.noninteractive.bg_fill = Color32::BLACK;
     w.noninteractive.bg_stroke = Stroke::new(1.0, Color32::WHITE);
@@ -123,6 +123,27 @@ pub fn score_colour(ui: &egui::Ui, score: f64) -> egui::Color32 {
 
 /// Each dimension's line colour in charts, readable on both themes and distinct from the
 /// green, amber and red of scores.
+/// Each dimension's line is drawn differently too (solid, dashed, dotted), so the lines
+/// are told apart without colour.
+pub fn dimension_line_style(d: crate::scenario::Dimension) -> egui_plot::LineStyle {
+    use crate::scenario::Dimension;
+    match d {
+        Dimension::ActiveListening => egui_plot::LineStyle::Solid,
+        Dimension::Ownership => egui_plot::LineStyle::dashed_loose(),
+        Dimension::ExceedingExpectations => egui_plot::LineStyle::dotted_dense(),
+    }
+}
+
+/// The key's mark for a dimension's line, matching `dimension_line_style`.
+pub fn dimension_mark(d: crate::scenario::Dimension) -> &'static str {
+    use crate::scenario::Dimension;
+    match d {
+        Dimension::ActiveListening => "———",
+        Dimension::Ownership => "– – –",
+        Dimension::ExceedingExpectations => "· · · ·",
+    }
+}
+
 pub fn dimension_colour(ui: &egui::Ui, d: crate::scenario::Dimension) -> egui::Color32 {
     use crate::scenario::Dimension;
     match (d, ui.visuals().dark_mode) {

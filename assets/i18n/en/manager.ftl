@@ -232,3 +232,5 @@ manager-loading-heading = Manager area
 manager-loading = Reading the trainees' records…
 manager-loading-progress = Reading the trainees' records: { $done } of { $total }
 manager-loading-cancel-hover = Stop reading and go back to the start
+manager-unit-trainees = trainees
+manager-unit-files = files

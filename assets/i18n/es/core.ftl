@@ -54,14 +54,14 @@ core-reason-made-for-them = ofreciste algo pensado para esa persona
 core-tip = { $dimension }: { $tip }
 # $reason es una línea core-reason-; $fix es uno de los mensajes core-fix-.
 core-tip-lost-points = { $dimension }: perdiste puntos — { $reason }. { $fix }
-core-tip-top-marks = Nota máxima en las tres: escucha, responsabilidad e ir más allá. Sigue respondiendo así.
+core-tip-top-marks = Nota máxima en las tres: escucha activa, responsabilidad y superar expectativas. Sigue respondiendo así.
 
 core-tip-listening-facts = Antes que nada, devuelve al cliente los datos clave con tus propias palabras.
 core-tip-listening-feeling = Cuenta lo que pasó con tus propias palabras y nombra cómo le hizo sentir.
 core-tip-listening-check = Comprueba que lo has entendido: haz una sola pregunta abierta, como «¿Lo he entendido bien?».
 core-tip-ownership-apology = Pide disculpas sin «pero» y di claramente que el error fue tuyo.
 core-tip-ownership-step = Añade un próximo paso concreto que vayas a dar tú: «Yo me encargo de…».
-core-tip-ownership-time = Ponle hora o nombre a tu promesa: «Te llamo personalmente antes de las 17:00».
+core-tip-ownership-time = Ponle hora o nombre a tu promesa: «Lo llamo personalmente antes de las 17:00».
 core-tip-exceeding-gesture = Resuelve el problema del todo y después añade un gesto de buena voluntad.
 core-tip-exceeding-tailored = Cambia el vale de siempre por algo pensado para este cliente.
 core-tip-exceeding-personal = Añade un detalle personal o un seguimiento: una llamada para ver cómo va, una nota o un cambio para que no vuelva a pasar.

@@ -21,7 +21,7 @@ play-hint-heading = Pista
 
 play-feeling = Emoción: { $emotion }
 play-mood = Ánimo { $mood } / 100
-play-mood-hover = Cómo se siente el cliente ahora mismo: 0 furioso, 100 encantado
+play-mood-hover = Cómo se siente el cliente ahora mismo: 0 furia, 100 entusiasmo
 play-show-wait = Ver el tiempo de espera
 play-show-wait-hover = Muestra cuánto tiempo lleva el cliente esperando tu respuesta y lo que cuesta la espera
 play-waiting = Esperando { $waited } s (paciencia { $patience } s)

@@ -215,6 +215,17 @@ pub fn choice_counts<'a>(
             for (i, c) in turn.choices.iter().enumerate() {
                 by_text.insert((turn.id.as_str(), c.text.as_str()), (i, turn.choices.len()));
             }
+            // A reply picked in a translation counts for the same choice.
+            for translation in scenario.translations.values() {
+                let Some(texts) = translation.texts.get(&turn.id) else {
+                    continue;
+                };
+                for (i, c) in texts.choices.iter().enumerate().take(turn.choices.len()) {
+                    if !c.text.is_empty() {
+                        by_text.insert((turn.id.as_str(), c.text.as_str()), (i, turn.choices.len()));
+                    }
+                }
+            }
         }
     }
     let mut attempts_counted = 0;

@@ -211,6 +211,19 @@ fn choice_counts_match_picks_by_turn_and_text() {
 }
 
 #[test]
+fn a_reply_picked_in_a_translation_counts_for_the_same_choice() {
+    let s = fixture("translated");
+    let english = "Sorry, but we process hundreds of items a week. Sometimes tickets get mixed up.";
+    let spanish = "Lo siento, pero procesamos cientos de prendas a la semana. A veces se confunden los resguardos.";
+    let attempts = [
+        turns(&s.id, &[("t1", english)]),
+        turns(&s.id, &[("t1", spanish)]),
+    ];
+    let counts = authoring::choice_counts(&s, &attempts);
+    assert_eq!(counts.by_turn["t1"], vec![0, 2, 0], "both picked the second reply");
+}
+
+#[test]
 fn the_new_scenario_template_validates_clean_with_every_lint() {
     let id = authoring::new_scenario_id(|id| id == "new-scenario" || id == "new-scenario-2");
     assert_eq!(id, "new-scenario-3");

@@ -2064,10 +2064,7 @@ impl TurnaroundApp {
     /// *Replay line* after a rewind or a resume.
     fn last_line_clip(&self) -> Option<PathBuf> {
         let session = self.session.as_ref()?;
-        let line = session.transcript().iter().rev().find_map(|e| match e {
-            Entry::Customer { line, .. } => Some(line),
-            Entry::Trainee(_) => None,
-        })?;
+        let line = crate::engine::last_customer_line(session.transcript())?;
         self.clip_for(&session.scenario().id, &line.node, line.audio.as_deref())
     }
 

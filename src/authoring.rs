@@ -222,7 +222,8 @@ pub fn choice_counts<'a>(
                 };
                 for (i, c) in texts.choices.iter().enumerate().take(turn.choices.len()) {
                     if !c.text.is_empty() {
-                        by_text.insert((turn.id.as_str(), c.text.as_str()), (i, turn.choices.len()));
+                        by_text
+                            .insert((turn.id.as_str(), c.text.as_str()), (i, turn.choices.len()));
                     }
                 }
             }

@@ -8,5 +8,6 @@ mod session;
 
 pub use session::{
     ChoicePrompt, CustomerLine, Debrief, DimensionScores, EngineError, Entry, HintLine, Input,
-    Options, Reply, Session, Step, TextAssessment, TurnRecord, WritePrompt, pick_branch,
+    Options, Reply, Session, Step, TextAssessment, TurnRecord, WritePrompt, last_customer_line,
+    pick_branch,
 };

@@ -163,12 +163,8 @@ fn walk_every_screen(lang: turnaround::i18n::Lang) {
         .state()
         .session
         .as_ref()
-        .and_then(|s| {
-            s.transcript().iter().rev().find_map(|e| match e {
-                turnaround::engine::Entry::Customer { line, .. } => Some(line.text.clone()),
-                turnaround::engine::Entry::Trainee(_) => None,
-            })
-        })
+        .and_then(|s| turnaround::engine::last_customer_line(s.transcript()))
+        .map(|l| l.text.clone())
         .expect("the customer spoke");
     // Live regions are inherited by the words inside them: count the labels.
     let live: Vec<String> = h

@@ -220,7 +220,11 @@ fn a_reply_picked_in_a_translation_counts_for_the_same_choice() {
         turns(&s.id, &[("t1", spanish)]),
     ];
     let counts = authoring::choice_counts(&s, &attempts);
-    assert_eq!(counts.by_turn["t1"], vec![0, 2, 0], "both picked the second reply");
+    assert_eq!(
+        counts.by_turn["t1"],
+        vec![0, 2, 0],
+        "both picked the second reply"
+    );
 }
 
 #[test]

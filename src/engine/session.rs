@@ -156,6 +156,15 @@ pub enum Entry {
     Trainee(TurnRecord),
 }
 
+/// What the customer said last in a transcript: their current line, for the face, the
+/// announcement and *Replay line*.
+pub fn last_customer_line(transcript: &[Entry]) -> Option<&CustomerLine> {
+    transcript.iter().rev().find_map(|e| match e {
+        Entry::Customer { line, .. } => Some(line),
+        Entry::Trainee(_) => None,
+    })
+}
+
 /// The three dimension scores, 0-100, in `Dimension::ALL` order.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DimensionScores {

@@ -53,14 +53,8 @@ impl DebriefView {
                 }
                 ui.add_space(8.0);
                 ui.horizontal_top(|ui| {
-                    let emotion = transcript
-                        .iter()
-                        .rev()
-                        .find_map(|e| match e {
-                            Entry::Customer { line, .. } => Some(line.emotion),
-                            Entry::Trainee(_) => None,
-                        })
-                        .unwrap_or(crate::scenario::Emotion::Neutral);
+                    let emotion = crate::engine::last_customer_line(transcript)
+                        .map_or(crate::scenario::Emotion::Neutral, |l| l.emotion);
                     let mood = debrief.mood_track.last().copied().unwrap_or(50.0);
                     let customer = &scenario.customer;
                     ui.vertical(|ui| {

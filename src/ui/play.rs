@@ -210,15 +210,8 @@ fn customer_panel(ui: &mut egui::Ui, cx: &mut PlayContext<'_>, practice: bool) -
     let session = cx.session;
     let customer = &session.scenario().customer;
     let mut command = None;
-    let emotion = session
-        .transcript()
-        .iter()
-        .rev()
-        .find_map(|e| match e {
-            Entry::Customer { line, .. } => Some(line.emotion),
-            Entry::Trainee(_) => None,
-        })
-        .unwrap_or(crate::scenario::Emotion::Neutral);
+    let emotion = crate::engine::last_customer_line(session.transcript())
+        .map_or(crate::scenario::Emotion::Neutral, |l| l.emotion);
     // With the waiting time shown, the face feels the wait as the engine will count it.
     let show_wait = *cx.show_wait && !practice;
     let penalty = if show_wait {

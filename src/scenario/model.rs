@@ -235,6 +235,21 @@ pub enum Emotion {
 }
 
 impl Emotion {
+    /// Every emotion, from the angriest to the happiest.
+    pub const ALL: [Emotion; 11] = [
+        Emotion::Furious,
+        Emotion::Angry,
+        Emotion::Frustrated,
+        Emotion::Upset,
+        Emotion::Anxious,
+        Emotion::Sceptical,
+        Emotion::Neutral,
+        Emotion::Calmer,
+        Emotion::Relieved,
+        Emotion::Pleased,
+        Emotion::Delighted,
+    ];
+
     /// The label a person reads.
     pub fn label(self) -> &'static str {
         match self {

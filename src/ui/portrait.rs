@@ -912,19 +912,7 @@ fn paint_reaction(canvas: &Canvas, reaction: Reaction, t: f32, dark: bool) {
 mod tests {
     use super::*;
 
-    const ALL: [Emotion; 11] = [
-        Emotion::Furious,
-        Emotion::Angry,
-        Emotion::Frustrated,
-        Emotion::Upset,
-        Emotion::Anxious,
-        Emotion::Sceptical,
-        Emotion::Neutral,
-        Emotion::Calmer,
-        Emotion::Relieved,
-        Emotion::Pleased,
-        Emotion::Delighted,
-    ];
+    const ALL: [Emotion; 11] = Emotion::ALL;
 
     #[test]
     fn furious_lowers_the_brows_inward_and_frowns() {

@@ -2410,6 +2410,19 @@ impl TurnaroundApp {
                 command = c;
             }
         });
+        // Escape goes back to the library from the screens reached from it, unless it
+        // is closing something else first (a text field, a menu, a dialog).
+        if command.is_none()
+            && matches!(
+                self.screen,
+                Screen::Debrief(_) | Screen::MyProgress(_) | Screen::Practice(_)
+            )
+            && !ui.ctx().egui_wants_keyboard_input()
+            && !ui.ctx().any_popup_open()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            command = Some(Command::BackToLibrary);
+        }
         if let Some(c) = command {
             self.apply(c);
         }

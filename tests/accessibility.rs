@@ -326,6 +326,10 @@ fn a_scenario_is_played_from_start_to_debrief_with_the_keyboard_alone() {
     }
     assert!(matches!(h.state().screen, Screen::Debrief(_)));
     assert!(turns >= 2, "a real conversation: {turns} turns");
+    // Escape goes back to the library.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Library));
 }
 
 #[test]

@@ -168,7 +168,13 @@ fn in_a_language_the_scorer_cannot_read_a_typed_turn_with_choices_becomes_a_choi
 fn in_a_language_the_scorer_reads_typed_turns_stay_typed() {
     let text = edited(&fixture_text("translated"), "\"es\": (", "\"en-GB\": (");
     let (s, found) = load(&text);
-    assert!(found.is_empty(), "{found:#?}");
+    // The one thing said: the interface offers no `en-GB` to pick it.
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .contains("not a language the interface offers")
+    );
     let gb = s.localized("en-GB").expect("en-GB");
     assert!(matches!(gb.node("t2"), Some(Node::FreeText(_))));
     assert!(!gb.offers_choices_instead_of_typing("t2"));
@@ -414,6 +420,24 @@ fn a_translation_key_that_is_not_a_language_code_is_a_warning() {
         text[..text.find("\"Spanish\"").expect("key")]
             .lines()
             .count()
+    );
+}
+
+#[test]
+fn a_translation_the_interface_cannot_pick_is_a_warning() {
+    let text = edited(&fixture_text("translated"), "\"es\": (", "\"es-ES\": (");
+    has(
+        &problems(&text),
+        Severity::Warning,
+        "translation `es-ES` is not a language the interface offers (`en`, `es`)",
+    );
+    // The interface's own code draws no such warning.
+    let fine = problems(&fixture_text("translated"));
+    assert!(
+        !fine
+            .iter()
+            .any(|d| d.message.contains("not a language the interface offers")),
+        "{fine:?}"
     );
 }
 

@@ -137,6 +137,23 @@ impl Checker<'_> {
                     "translation key `{language}` is not a language code such as `es` or `pt-BR`, so no interface language will pick it"
                 ),
             );
+        } else if crate::i18n::Lang::from_code(language).is_none() {
+            // A language code, but not one the interface can be set to (`es-ES` for
+            // `es`, say): nobody would ever play it.
+            let offered: Vec<String> = crate::i18n::Lang::ALL
+                .iter()
+                .map(|l| format!("`{}`", l.code()))
+                .collect();
+            let span = self.language_span(language);
+            self.report(
+                Severity::Warning,
+                span,
+                None,
+                format!(
+                    "translation `{language}` is not a language the interface offers ({}), so it is never played; use the interface's code",
+                    offered.join(", ")
+                ),
+            );
         }
         let s = self.scenario;
         for (field, original, translated) in [

@@ -1892,8 +1892,17 @@ impl TurnaroundApp {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        match session.choose(shown_at, now) {
-            Ok(turn) => self.pending_reaction = reaction(turn),
+        let replied = session.choose(shown_at, now).map(reaction);
+        self.after_reply(replied);
+    }
+
+    /// After a reply: the face reacts and the conversation goes on, or why it could not.
+    fn after_reply(
+        &mut self,
+        replied: Result<Option<crate::ui::portrait::Reaction>, crate::engine::EngineError>,
+    ) {
+        match replied {
+            Ok(r) => self.pending_reaction = r,
             Err(e) => {
                 self.notices.push(e.to_string());
                 return;
@@ -1964,19 +1973,14 @@ impl TurnaroundApp {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        match session.write(
-            text,
-            crate::engine::TextAssessment::from_scorer(&assessment),
-            now,
-        ) {
-            Ok(turn) => self.pending_reaction = reaction(turn),
-            Err(e) => {
-                self.notices.push(e.to_string());
-                return;
-            }
-        }
-        self.hint = None;
-        self.advance();
+        let replied = session
+            .write(
+                text,
+                crate::engine::TextAssessment::from_scorer(&assessment),
+                now,
+            )
+            .map(reaction);
+        self.after_reply(replied);
     }
 
     /// Moves past customer lines (announcing each), and records a finished attempt.

@@ -19,15 +19,9 @@ struct Scored {
 }
 
 fn labelled(path: &std::path::Path) -> Vec<(String, String)> {
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("json line");
-            let text = |k: &str| v[k].as_str().expect("a text").to_string();
-            (text("customer"), text("reply"))
-        })
+    crate::scoring::read_items(&path.to_path_buf())
+        .into_iter()
+        .map(|i| (i.customer, i.reply))
         .collect()
 }
 

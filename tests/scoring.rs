@@ -39,13 +39,14 @@ fn has(a: &Assessment, effect: Effect, reason_start: &str) -> bool {
 
 // --- agreement on labelled data -------------------------------------------------
 
-struct Item {
-    customer: String,
-    reply: String,
+pub(crate) struct Item {
+    pub(crate) customer: String,
+    pub(crate) reply: String,
     gold: [u8; 3],
 }
 
-fn read_items(path: &PathBuf) -> Vec<Item> {
+/// A labelled set (JSON lines): each reply, what the customer said, the gold levels.
+pub(crate) fn read_items(path: &PathBuf) -> Vec<Item> {
     std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .lines()
